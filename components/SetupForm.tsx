@@ -1,0 +1,172 @@
+import { useState } from 'preact/hooks';
+import type { SetupField } from '@/utils/settings';
+import type { ConnectionPart, SetupView } from '@/utils/messages/types';
+
+type FormValues = Record<SetupField, string | boolean>;
+type Errors = Partial<Record<SetupField, string>>;
+
+interface FieldSpec {
+  name: Exclude<SetupField, 'remember'>;
+  label: string;
+  type: 'text' | 'password' | 'url';
+  autocomplete?: string;
+  inputMode?: 'numeric';
+}
+
+const FIELDS: FieldSpec[] = [
+  { name: 'clientId', label: 'Client id', type: 'text' },
+  { name: 'clientSecret', label: 'Client secret', type: 'password', autocomplete: 'new-password' },
+  { name: 'apiUser', label: 'API user', type: 'text', autocomplete: 'username' },
+  { name: 'apiPassword', label: 'API password', type: 'password', autocomplete: 'current-password' },
+  { name: 'storeId', label: 'Store id', type: 'text', inputMode: 'numeric' },
+  { name: 'eventType', label: 'Event type', type: 'text' },
+  { name: 'eventSubType', label: 'Event subType', type: 'text' },
+  { name: 'apiBase', label: 'API server', type: 'url' },
+];
+
+/** Which fields a failed connection test points at. */
+const PART_FIELDS: Record<ConnectionPart, SetupField[]> = {
+  client: ['clientId', 'clientSecret'],
+  user: ['apiUser', 'apiPassword'],
+  server: ['apiBase'],
+  setup: [],
+};
+
+export function initialValues(setup: SetupView): FormValues {
+  return {
+    clientId: setup.clientId,
+    clientSecret: '',
+    apiUser: setup.apiUser,
+    apiPassword: '',
+    storeId: setup.storeId,
+    eventType: setup.eventType,
+    eventSubType: setup.eventSubType,
+    apiBase: setup.apiBase,
+    remember: setup.remember,
+  };
+}
+
+export interface SetupFormProps {
+  setup: SetupView;
+  onSave(values: FormValues): Promise<{ ok: true; setup: SetupView } | { ok: false; error: string; fields: Errors }>;
+  onTest(): Promise<{ ok: true; expiresInSeconds: number } | { ok: false; error: string; part: ConnectionPart }>;
+}
+
+type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+
+export function SetupForm({ setup: initial, onSave, onTest }: SetupFormProps) {
+  const [setup, setSetup] = useState(initial);
+  const [values, setValues] = useState<FormValues>(() => initialValues(initial));
+  const [errors, setErrors] = useState<Errors>({});
+  const [notice, setNotice] = useState<Notice>(initial.problem ? { tone: 'error', text: initial.problem } : null);
+  const [busy, setBusy] = useState(false);
+
+  const update = (name: SetupField, value: string | boolean) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => ({ ...e, [name]: undefined }));
+  };
+
+  /** Save what is typed; on failure every message goes next to its field and nothing typed is cleared. */
+  async function save(): Promise<boolean> {
+    const reply = await onSave(values);
+    if (!reply.ok) {
+      setErrors(reply.fields);
+      setNotice({ tone: 'error', text: reply.error });
+      return false;
+    }
+    setSetup(reply.setup);
+    setValues((v) => ({ ...v, clientSecret: '', apiPassword: '' }));
+    setErrors({});
+    return true;
+  }
+
+  async function run(action: 'save' | 'test') {
+    setBusy(true);
+    setNotice({ tone: 'info', text: action === 'save' ? 'Saving…' : 'Connecting to RayApp…' });
+    try {
+      if (!(await save())) return;
+      if (action === 'save') {
+        setNotice({ tone: 'ok', text: 'Saved' });
+        return;
+      }
+      const result = await onTest();
+      if (result.ok) {
+        setNotice({ tone: 'ok', text: `Connected — token valid for ${formatDuration(result.expiresInSeconds)}` });
+      } else {
+        setNotice({ tone: 'error', text: result.error });
+        const flagged: Errors = {};
+        for (const field of PART_FIELDS[result.part]) flagged[field] = 'Check this value';
+        setErrors(flagged);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      class="setup"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run('save');
+      }}
+    >
+      {FIELDS.map((field) => {
+        const id = `field-${field.name}`;
+        const error = errors[field.name];
+        const savedSecret =
+          (field.name === 'clientSecret' && setup.hasClientSecret) || (field.name === 'apiPassword' && setup.hasApiPassword);
+        return (
+          <div class="field" key={field.name}>
+            <label for={id}>{field.label}</label>
+            <input
+              id={id}
+              name={field.name}
+              type={field.type as 'text'}
+              inputMode={field.inputMode}
+              autoComplete={field.autocomplete ?? 'off'}
+              spellcheck={false}
+              placeholder={savedSecret ? 'Saved — leave empty to keep' : undefined}
+              value={values[field.name] as string}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onInput={(event) => update(field.name, event.currentTarget.value)}
+            />
+            {error && (
+              <p class="error" id={`${id}-error`}>
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <label class="switch">
+        <input
+          type="checkbox"
+          name="remember"
+          checked={values.remember as boolean}
+          onChange={(event) => update('remember', event.currentTarget.checked)}
+        />
+        Remember credentials (encrypted on this device; off: until the browser closes)
+      </label>
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <button type="button" disabled={busy} onClick={() => void run('test')}>
+          Test connection
+        </button>
+      </div>
+      <p class={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite">
+        {notice?.text ?? ''}
+      </p>
+    </form>
+  );
+}
+
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}

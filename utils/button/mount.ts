@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CrmAdapter } from '@/utils/crm/types';
+import { isVisible } from '@/utils/crm/dom';
+import { sendToWorker } from '@/utils/messages/send';
+import type { NotifyOutcome } from '@/utils/messages/types';
+import { createButtonView, type ButtonView } from './view';
+
+/** How long an outcome shown without a button (context menu off a record page) stays on screen. */
+const FLOATING_MS = 8_000;
+
+/**
+ * Keeps one "Notify RayApp" button right after the visible record's anchor, on record pages only.
+ * It reacts to DOM mutations and SPA navigation (no polling), never duplicates, and scrapes at
+ * click time so it always sends the record on screen.
+ */
+export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter): void {
+  const view = createButtonView(() => void notify());
+  let lastUrl = location.href;
+  let scheduled = false;
+  let floatingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function visibleAnchor(): Element | null {
+    if (!adapter.isRecordPage(new URL(location.href))) return null;
+    for (const candidate of document.querySelectorAll(adapter.anchor)) if (isVisible(candidate)) return candidate;
+    return null;
+  }
+
+  function place(): void {
+    scheduled = false;
+    if (location.href !== lastUrl) {
+      lastUrl = location.href;
+      view.clear(); // an outcome belongs to the record it was about
+    }
+    if (view.host.hasAttribute('data-floating')) return;
+    const anchor = visibleAnchor();
+    if (!anchor) view.host.remove();
+    else if (anchor.nextElementSibling !== view.host) anchor.after(view.host);
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(place);
+  }
+
+  async function notify(): Promise<void> {
+    if (!view.host.isConnected) float();
+    const customer = visibleAnchor() ? adapter.extract(document) : null;
+    if (!customer) {
+      view.show('warn', 'Open a contact record to notify RayApp about it');
+      return;
+    }
+    view.busy();
+    show(await sendToWorker({ type: 'notify', customer }));
+  }
+
+  function show(outcome: NotifyOutcome): void {
+    if (outcome.ok) view.show('ok', `✓ ${outcome.message}`);
+    else if (outcome.status === 'failed') view.show('error', `Not sent: ${outcome.error}. Kept in the RayApp popup to retry.`);
+    else view.show('warn', `Not sent: ${outcome.error}`);
+  }
+
+  /** Off a record page the menu still answers: show the outcome in a corner for a few seconds. */
+  function float(): void {
+    view.host.setAttribute('data-floating', '');
+    document.body.append(view.host);
+    clearTimeout(floatingTimer);
+    floatingTimer = setTimeout(() => {
+      view.host.removeAttribute('data-floating');
+      view.host.remove();
+      schedule();
+    }, FLOATING_MS);
+  }
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  // SPA navigation: pushState fires nothing, but the Navigation API does (Chrome 102+); the CRM's
+  // re-render is caught by the observer anyway, so no polling is needed.
+  ctx.addEventListener(window, 'popstate', schedule);
+  ctx.addEventListener(window, 'hashchange', schedule);
+  (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, { signal: ctx.signal });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'menu:notify') void notify();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(floatingTimer);
+    view.host.remove();
+  });
+  place();
+}
+
+export type { ButtonView };

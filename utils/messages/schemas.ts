@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+
+const field = z.optional(z.string().check(z.maxLength(2_000)));
+
+/** A scraped customer: short strings only — anything else is not a customer we should forward. */
+export const rawCustomerSchema = z.strictObject({
+  firstName: field,
+  lastName: field,
+  fullName: field,
+  email: field,
+  phone: field,
+  company: field,
+  country: field,
+});
+
+export const notifyMessageSchema = z.strictObject({ type: z.literal('notify'), customer: rawCustomerSchema });
+
+const formValue = z.union([z.string().check(z.maxLength(5_000)), z.boolean()]);
+
+export const pageMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('setup:get') }),
+  z.strictObject({ type: z.literal('setup:save'), form: z.record(z.string(), formValue) }),
+  z.strictObject({ type: z.literal('connection:test') }),
+  z.strictObject({ type: z.literal('history:get') }),
+  z.strictObject({ type: z.literal('history:retry'), id: z.string().check(z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('history:clear') }),
+]);

@@ -1,0 +1,68 @@
+/**
+ * Every runtime message of the extension and its reply. Types only (no runtime code), so content
+ * scripts can import them without pulling zod in; the worker validates with ./schemas.
+ */
+import type { RawCustomer } from '@/utils/crm/types';
+import type { SetupField } from '@/utils/settings';
+import type { HistoryEntry } from '@/utils/history';
+
+/** Content script → worker. */
+export interface NotifyMessage {
+  type: 'notify';
+  customer: RawCustomer;
+}
+
+/** Extension pages (popup) → worker. */
+export type PageMessage =
+  | { type: 'setup:get' }
+  | { type: 'setup:save'; form: Record<SetupField, string | boolean> }
+  | { type: 'connection:test' }
+  | { type: 'history:get' }
+  | { type: 'history:retry'; id: string }
+  | { type: 'history:clear' };
+
+export type WorkerMessage = NotifyMessage | PageMessage;
+
+/** Worker → content script: the context menu asks the page's button to do its click. */
+export interface MenuNotifyMessage {
+  type: 'menu:notify';
+}
+
+export type NotifyOutcome =
+  | { ok: true; status: 'sent'; id: string; message: string }
+  /** Kept in the history, can be retried. */
+  | { ok: false; status: 'failed'; id: string; error: string; retryable: boolean }
+  /** Nothing was sent nor kept: nothing sendable was found, or the extension is not set up. */
+  | { ok: false; status: 'not-sent'; error: string };
+
+export interface SetupView {
+  apiBase: string;
+  storeId: string;
+  eventType: string;
+  eventSubType: string;
+  remember: boolean;
+  clientId: string;
+  apiUser: string;
+  /** Secrets never leave the worker: the popup only learns whether one is saved. */
+  hasClientSecret: boolean;
+  hasApiPassword: boolean;
+  configured: boolean;
+  /** Why saved credentials can't be used, when that is so. */
+  problem?: string;
+}
+
+export type ConnectionPart = 'client' | 'user' | 'server' | 'setup';
+
+export type Failure = { ok: false; error: string };
+
+export interface Replies {
+  notify: NotifyOutcome;
+  'setup:get': { ok: true; setup: SetupView } | Failure;
+  'setup:save': { ok: true; setup: SetupView } | { ok: false; error: string; fields: Partial<Record<SetupField, string>> };
+  'connection:test': { ok: true; expiresInSeconds: number } | { ok: false; error: string; part: ConnectionPart };
+  'history:get': { ok: true; entries: HistoryEntry[] } | Failure;
+  'history:retry': NotifyOutcome;
+  'history:clear': { ok: true } | Failure;
+}
+
+export type ReplyTo<M extends WorkerMessage> = Replies[M['type']];

@@ -1,0 +1,35 @@
+/**
+ * Why a RayApp call failed, in terms the UI can explain without ever showing a secret.
+ * - `client`: 401 invalid_client — the client id/secret pair is wrong.
+ * - `user`: 400 invalid_grant — the API user/password pair is wrong.
+ * - `unauthorized`: the bearer token was refused (expired or revoked).
+ * - `rejected`: RayApp refused the events (validation/permission); retrying won't help.
+ * - `unreachable` / `timeout`: network trouble; retrying may help.
+ * - `server`: 5xx/408/429; retrying may help.
+ * - `bad-response`: a body that is not what the contract says.
+ */
+export type RayAppErrorKind =
+  | 'client'
+  | 'user'
+  | 'unauthorized'
+  | 'rejected'
+  | 'unreachable'
+  | 'timeout'
+  | 'server'
+  | 'bad-response';
+
+export class RayAppError extends Error {
+  constructor(
+    readonly kind: RayAppErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'RayAppError';
+  }
+
+  /** Whether sending the same request later may succeed. */
+  get retryable(): boolean {
+    return ['unreachable', 'timeout', 'server', 'bad-response'].includes(this.kind);
+  }
+}

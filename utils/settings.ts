@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+
+export const DEFAULT_API_BASE = 'https://api.rayapp.io';
+
+/** https only; plain http only for a sandbox on this machine. Returns the origin-normalised base or an error. */
+export function checkApiBase(value: string): { ok: true; base: string } | { ok: false; error: string } {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, error: 'Enter a full address such as https://api.rayapp.io' };
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return { ok: false, error: 'Use https:// (plain http:// is allowed only for localhost)' };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { ok: false, error: 'The server address cannot carry a user, query or fragment' };
+  }
+  return { ok: true, base: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+const text = (label: string, max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, `${label} is required`),
+    z.maxLength(max, `${label} is too long (at most ${max} characters)`),
+  );
+
+/** What the popup's setup form submits, all strings as typed. Secrets may be left empty to keep the saved ones. */
+export const setupFormSchema = z.object({
+  apiBase: z.string().check(
+    z.superRefine((value, ctx) => {
+      const checked = checkApiBase(value);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error, input: value });
+    }),
+  ),
+  clientId: text('Client id', 200),
+  clientSecret: z.string().check(z.maxLength(500, 'Client secret is too long (at most 500 characters)')),
+  apiUser: text('API user', 200),
+  apiPassword: z.string().check(z.maxLength(500, 'API password is too long (at most 500 characters)')),
+  storeId: z.string().check(z.trim(), z.minLength(1, 'Store id is required'), z.regex(/^\d{1,15}$/, 'Store id must be a whole number')),
+  eventType: text('Event type', 100),
+  eventSubType: text('Event subType', 100),
+  remember: z.boolean(),
+});
+export type SetupInput = z.infer<typeof setupFormSchema>;
+export type SetupField = keyof SetupInput;
+
+/** The non-secret settings, as kept in storage.local. */
+export const settingsSchema = z.object({
+  apiBase: z.string(),
+  storeId: z.number().check(z.int(), z.positive()),
+  preset: z.object({
+    type: z.string().check(z.minLength(1)),
+    subType: z.string().check(z.minLength(1)),
+    customProps: z.record(z.string(), z.string()),
+  }),
+  remember: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Field → message, for showing each problem next to its field. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Partial<Record<SetupField, string>> {
+  const errors: Partial<Record<SetupField, string>> = {};
+  for (const issue of issues) {
+    const field = issue.path[0] as SetupField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
+
+/** The saved settings, or null when none are saved (or what is saved is not ours to trust). */
+export async function loadSettings(): Promise<Settings | null> {
+  const raw = await settingsItem.getValue();
+  if (raw == null) return null;
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.warn('RayApp Notifier: ignoring malformed saved settings');
+    return null;
+  }
+  return parsed.data;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(settingsSchema.parse(settings));
+}

@@ -1,0 +1,67 @@
+import { setupFormSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, DEFAULT_API_BASE } from '@/utils/settings';
+import { loadCredentials, saveCredentials, CredentialsUnreadableError } from '@/utils/session/credentials';
+import type { Credentials } from '@/utils/rayapp/token';
+import type { Replies, SetupView } from '@/utils/messages/types';
+
+/** What the popup may see of the setup: everything but the two secrets. */
+export async function readSetup(): Promise<SetupView> {
+  const settings = await loadSettings();
+  let credentials: Credentials | null = null;
+  let problem: string | undefined;
+  try {
+    credentials = await loadCredentials();
+  } catch (error) {
+    if (!(error instanceof CredentialsUnreadableError)) throw error;
+    problem = error.message;
+  }
+  return {
+    apiBase: settings?.apiBase ?? DEFAULT_API_BASE,
+    storeId: settings ? String(settings.storeId) : '',
+    eventType: settings?.preset.type ?? '',
+    eventSubType: settings?.preset.subType ?? '',
+    remember: settings?.remember ?? true,
+    clientId: credentials?.clientId ?? '',
+    apiUser: credentials?.apiUser ?? '',
+    hasClientSecret: !!credentials?.clientSecret,
+    hasApiPassword: !!credentials?.apiPassword,
+    configured: !!settings && !!credentials,
+    problem,
+  };
+}
+
+/**
+ * Validate the whole form, then save. Empty secret fields keep the saved secrets, so a user can
+ * change the store id without retyping the password. Nothing is saved unless every field is valid.
+ */
+export async function writeSetup(form: Record<string, unknown>): Promise<Replies['setup:save']> {
+  const parsed = setupFormSchema.safeParse(form);
+  if (!parsed.success) {
+    return { ok: false, error: 'Some fields need attention', fields: fieldErrors(parsed.error.issues) };
+  }
+  const input = parsed.data;
+  let saved: Credentials | null = null;
+  try {
+    saved = await loadCredentials();
+  } catch {
+    saved = null; // unreadable: the user must type the secrets again
+  }
+  const keep = saved && saved.clientId === input.clientId && saved.apiUser === input.apiUser ? saved : null;
+  const clientSecret = input.clientSecret || keep?.clientSecret || '';
+  const apiPassword = input.apiPassword || keep?.apiPassword || '';
+  const missing: Partial<Record<'clientSecret' | 'apiPassword', string>> = {};
+  if (!clientSecret) missing.clientSecret = 'Client secret is required';
+  if (!apiPassword) missing.apiPassword = 'API password is required';
+  if (missing.clientSecret || missing.apiPassword) return { ok: false, error: 'Some fields need attention', fields: missing };
+
+  const base = checkApiBase(input.apiBase);
+  if (!base.ok) return { ok: false, error: 'Some fields need attention', fields: { apiBase: base.error } };
+  const previous = await loadSettings();
+  await saveCredentials({ clientId: input.clientId, clientSecret, apiUser: input.apiUser, apiPassword }, input.remember);
+  await saveSettings({
+    apiBase: base.base,
+    storeId: Number(input.storeId),
+    preset: { type: input.eventType, subType: input.eventSubType, customProps: previous?.preset.customProps ?? {} },
+    remember: input.remember,
+  });
+  return { ok: true, setup: await readSetup() };
+}
