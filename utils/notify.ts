@@ -1,7 +1,7 @@
 import type { RawCustomer } from '@/utils/crm/types';
 import { normaliseCustomer } from '@/utils/customer/normalise';
 import { buildInteraction, type InteractionEvent } from '@/utils/interaction';
-import { loadSettings } from '@/utils/settings';
+import { loadSettings, type Settings } from '@/utils/settings';
 import { postInteractions } from '@/utils/rayapp/interactions';
 import { RayAppError } from '@/utils/rayapp/errors';
 import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
@@ -12,8 +12,7 @@ import { describeCustomer } from '@/utils/describe-customer';
 
 export function createNotifier(session: TokenSession, now: () => number = Date.now) {
   /** Send one event; the outcome, sent or not, is recorded in the history so nothing is lost. */
-  async function deliver(id: string, at: number, event: InteractionEvent): Promise<NotifyOutcome> {
-    const settings = await loadSettings();
+  async function deliver(id: string, at: number, event: InteractionEvent, settings: Settings | null): Promise<NotifyOutcome> {
     try {
       if (!settings) throw new NotSetUpError();
       await session.authorised((authorization) => postInteractions(settings.apiBase, authorization, [event]));
@@ -35,7 +34,7 @@ export function createNotifier(session: TokenSession, now: () => number = Date.n
       const customer = normaliseCustomer(raw, {});
       if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error };
       const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
-      return deliver(crypto.randomUUID(), at, event);
+      return deliver(crypto.randomUUID(), at, event, settings);
     },
 
     /** Send a failed interaction again, as it was (same id, same click time). */
@@ -43,7 +42,7 @@ export function createNotifier(session: TokenSession, now: () => number = Date.n
       const entry = (await readHistory()).find((e) => e.id === id);
       if (!entry) return { ok: false, status: 'not-sent', error: 'That interaction is no longer in the history' };
       if (entry.status === 'sent') return { ok: true, status: 'sent', id, message: 'Already sent' };
-      return deliver(entry.id, entry.at, entry.event);
+      return deliver(entry.id, entry.at, entry.event, await loadSettings());
     },
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createTokenSession, NotSetUpError, REFRESH_ALARM, type TokenSessionDeps } from './token-session';
 import { RayAppError } from '@/utils/rayapp/errors';
 import type { Credentials } from '@/utils/rayapp/token';
@@ -36,6 +35,8 @@ function setup(over: Partial<TokenSessionDeps> & { fetch?: typeof fetch } = {}) 
   });
   return { session, fetch: fetch as ReturnType<typeof tokenServer>, clock: c };
 }
+
+const alarm = (name: string, scheduledTime: number) => ({ name, scheduledTime }) as Browser.alarms.Alarm;
 
 const storedToken = async () => (await browser.storage.session.get('token')).token as unknown;
 
@@ -102,17 +103,17 @@ describe('token()', () => {
 
   it('a failed login stores nothing and a later call tries again', async () => {
     let fail = true;
-    const fetch = vi.fn<typeof fetch>(async () =>
+    const fetchMock = vi.fn<typeof fetch>(async () =>
       fail
         ? new Response('', { status: 503 })
         : new Response(JSON.stringify({ access_token: 'ok', token_type: 'bearer', expires_in: 3599 }), { status: 200 }),
     );
-    const { session } = setup({ fetch });
+    const { session } = setup({ fetch: fetchMock });
     await expect(session.token()).rejects.toMatchObject({ kind: 'server' });
     expect(await storedToken()).toBeUndefined();
     fail = false;
     expect((await session.token()).authorization).toBe('bearer ok');
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it.each([
@@ -166,7 +167,7 @@ describe('refresh alarm', () => {
     const { session, fetch, clock } = setup();
     await session.token();
     clock.advance(3_239_100);
-    await session.onAlarm({ name: REFRESH_ALARM, scheduledTime: clock.now() });
+    await session.onAlarm(alarm(REFRESH_ALARM, clock.now()));
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(await storedToken()).toEqual({
       authorization: 'bearer tok-2',
@@ -178,15 +179,15 @@ describe('refresh alarm', () => {
 
   it('onAlarm ignores other alarms', async () => {
     const { session, fetch } = setup();
-    await session.onAlarm({ name: 'something-else', scheduledTime: T0 });
+    await session.onAlarm(alarm('something-else', T0));
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('a failing scheduled re-login does not throw and logs no secret', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const fetch = vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400 }));
-    const { session } = setup({ fetch });
-    await expect(session.onAlarm({ name: REFRESH_ALARM, scheduledTime: T0 })).resolves.toBeUndefined();
+    const fetchMock = vi.fn<typeof fetch>(async () => new Response(JSON.stringify({ error: 'invalid_grant' }), { status: 400 }));
+    const { session } = setup({ fetch: fetchMock });
+    await expect(session.onAlarm(alarm(REFRESH_ALARM, T0))).resolves.toBeUndefined();
     const logged = JSON.stringify(warn.mock.calls);
     for (const secret of [CREDS.clientSecret, CREDS.apiPassword]) expect(logged).not.toContain(secret);
     warn.mockRestore();
@@ -256,9 +257,4 @@ describe('forget() / remainingSeconds()', () => {
     clock.advance(599_000);
     expect(await session.remainingSeconds()).toBe(3000);
   });
-});
-
-it('fakeBrowser starts each test empty (sanity for the tests above)', async () => {
-  expect(await browser.storage.session.get(null)).toEqual({});
-  expect(await fakeBrowser.alarms.getAll()).toEqual([]);
 });

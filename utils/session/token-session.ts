@@ -40,10 +40,21 @@ export type TokenSession = ReturnType<typeof createTokenSession>;
 export function createTokenSession(deps: TokenSessionDeps) {
   const now = deps.now ?? Date.now;
   let inflight: Promise<StoredToken> | undefined;
+  // Only this worker writes the token, so a copy in memory saves a storage read per request;
+  // `undefined` means "not read yet" (a fresh worker reads storage.session once).
+  let memo: StoredToken | null | undefined;
 
   async function stored(): Promise<StoredToken | null> {
+    if (memo !== undefined) return memo;
     const parsed = storedTokenSchema.safeParse(await tokenItem.getValue());
-    return parsed.success ? parsed.data : null;
+    memo = parsed.success ? parsed.data : null;
+    return memo;
+  }
+
+  async function keep(token: StoredToken | null): Promise<void> {
+    memo = token;
+    if (token) await tokenItem.setValue(token);
+    else await tokenItem.removeValue();
   }
 
   async function armAlarm(token: StoredToken): Promise<void> {
@@ -63,7 +74,7 @@ export function createTokenSession(deps: TokenSessionDeps) {
         expiresAt: issuedAt + ttl,
         refreshAt: issuedAt + Math.max(MIN_REFRESH_MS, ttl * 0.9),
       };
-      await tokenItem.setValue(token);
+      await keep(token);
       await armAlarm(token);
       return token;
     })().finally(() => {
@@ -80,7 +91,7 @@ export function createTokenSession(deps: TokenSessionDeps) {
   }
 
   async function forget(): Promise<void> {
-    await tokenItem.removeValue();
+    await keep(null);
     await browser.alarms.clear(REFRESH_ALARM);
   }
 
@@ -96,7 +107,7 @@ export function createTokenSession(deps: TokenSessionDeps) {
         return await call(first.authorization);
       } catch (error) {
         if (!(error instanceof RayAppError) || error.kind !== 'unauthorized') throw error;
-        if ((await stored())?.authorization === first.authorization) await tokenItem.removeValue();
+        if ((await stored())?.authorization === first.authorization) await keep(null);
         const second = await login();
         return call(second.authorization);
       }

@@ -1,0 +1,301 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { createRouter } from './router';
+import { createTokenSession } from './session/token-session';
+import { loadCredentials } from './session/credentials';
+import { loadSettings } from './settings';
+import type { createNotifier } from './notify';
+import type { NotifyOutcome } from './messages/types';
+
+const SECRET = 'Zx9-client-sécret';
+const PASSWORD = 'p@ss wörd&=1';
+const T0 = Date.UTC(2024, 0, 2, 3, 4, 5);
+
+const POPUP: Browser.runtime.MessageSender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 } as Browser.tabs.Tab;
+const CONTENT: Browser.runtime.MessageSender = { id: 'test-extension-id', url: 'https://app.hubspot.com/contacts/1/record/0-1/2', tab, frameId: 0 };
+const STRANGER: Browser.runtime.MessageSender = { id: 'test-extension-id', url: 'https://evil.example/', tab, frameId: 0 };
+
+const form = (over: Record<string, string | boolean> = {}) => ({
+  apiBase: 'http://localhost:8787',
+  clientId: 'acme-client',
+  clientSecret: SECRET,
+  apiUser: 'ventas@acme.example',
+  apiPassword: PASSWORD,
+  storeId: '1234',
+  eventType: 'visit',
+  eventSubType: 'crm',
+  remember: false,
+  ...over,
+});
+
+type TokenReply = () => Response | Promise<Response>;
+const tokenOk: TokenReply = () =>
+  new Response(JSON.stringify({ access_token: 'tok', token_type: 'bearer', expires_in: 3599 }), { status: 200 });
+
+let tokenReply: TokenReply;
+let tokenFetch: ReturnType<typeof vi.fn<typeof fetch>>;
+let notifier: { notify: ReturnType<typeof vi.fn>; retry: ReturnType<typeof vi.fn> };
+let route: ReturnType<typeof createRouter>;
+/** Every reply the router gave in the current test, to check none leaks a secret. */
+let replies: unknown[];
+
+beforeEach(() => {
+  expect(browser.runtime.id).toBe('test-extension-id');
+  tokenReply = tokenOk;
+  tokenFetch = vi.fn<typeof fetch>(async () => tokenReply());
+  const session = createTokenSession({
+    loadCredentials,
+    loadApiBase: async () => (await loadSettings())?.apiBase ?? null,
+    now: () => T0,
+    http: { fetch: tokenFetch },
+  });
+  const sent: NotifyOutcome = { ok: true, status: 'sent', id: 'id-1', message: 'Sent to RayApp: Ana' };
+  notifier = { notify: vi.fn(async () => sent), retry: vi.fn(async () => sent) };
+  const router = createRouter(session, notifier as unknown as ReturnType<typeof createNotifier>);
+  replies = [];
+  route = async (message, sender) => {
+    const reply = await router(message, sender);
+    replies.push(reply);
+    return reply;
+  };
+});
+
+function expectNoSecretInReplies() {
+  const text = JSON.stringify(replies);
+  expect(text).not.toContain(SECRET);
+  expect(text).not.toContain(PASSWORD);
+  expect(text).not.toContain(encodeURIComponent(PASSWORD));
+}
+
+const storageIsEmpty = async () => {
+  expect(await browser.storage.local.get(null)).toEqual({});
+  expect(await browser.storage.session.get(null)).toEqual({});
+};
+
+describe('who may send what', () => {
+  it('a content script may send notify, which reaches the notifier', async () => {
+    const customer = { email: 'ana@example.com' };
+    const reply = await route({ type: 'notify', customer }, CONTENT);
+    expect(reply).toMatchObject({ ok: true, status: 'sent' });
+    expect(notifier.notify).toHaveBeenCalledWith(customer);
+  });
+
+  it.each([
+    ['setup:get', { type: 'setup:get' }],
+    ['setup:save', { type: 'setup:save', form: form() }],
+    ['connection:test', { type: 'connection:test' }],
+    ['history:get', { type: 'history:get' }],
+    ['history:retry', { type: 'history:retry', id: 'x' }],
+    ['history:clear', { type: 'history:clear' }],
+  ])('a content script may NOT send %s', async (_label, message) => {
+    const reply = await route(message, CONTENT);
+    expect(reply).toEqual({ ok: false, error: expect.any(String) });
+    await storageIsEmpty();
+    expect(tokenFetch).not.toHaveBeenCalled();
+    expect(notifier.retry).not.toHaveBeenCalled();
+  });
+
+  it('a content script cannot read the setup even after it was saved', async () => {
+    await route({ type: 'setup:save', form: form() }, POPUP);
+    const reply = await route({ type: 'setup:get' }, CONTENT);
+    expect(reply).toEqual({ ok: false, error: expect.any(String) });
+    expect(JSON.stringify(reply)).not.toContain('acme-client');
+  });
+
+  it.each([
+    ['a page that is not a CRM', STRANGER],
+    ['a CRM sub-frame', { ...CONTENT, frameId: 2 }],
+    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }],
+  ])('an untrusted sender (%s) gets {ok:false}, even for notify', async (_label, sender) => {
+    for (const message of [{ type: 'notify', customer: { email: 'a@example.com' } }, { type: 'setup:get' }]) {
+      expect(await route(message, sender)).toEqual({ ok: false, error: expect.any(String) });
+    }
+    expect(notifier.notify).not.toHaveBeenCalled();
+  });
+
+  it.each([null, undefined, 42, 'setup:get', [], { type: 'nope' }, { type: 'setup:save' }, { type: 'setup:save', form: null }, { type: 'notify', customer: { email: 5 } }])(
+    'garbage from the popup (%o) gets {ok:false, error} and does not throw',
+    async (message) => {
+      const reply = await route(message, POPUP);
+      expect(reply).toEqual({ ok: false, error: expect.any(String) });
+      await storageIsEmpty();
+    },
+  );
+
+  it('a handler that throws still gets an answer', async () => {
+    notifier.notify.mockRejectedValueOnce(new Error(`boom ${SECRET}`));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reply = await route({ type: 'notify', customer: { email: 'a@example.com' } }, POPUP);
+    expect(reply).toEqual({ ok: false, error: expect.any(String) });
+    expectNoSecretInReplies();
+  });
+});
+
+describe('setup:save / setup:get', () => {
+  it('every field invalid → one message per field, nothing saved', async () => {
+    const reply = await route(
+      {
+        type: 'setup:save',
+        form: {
+          apiBase: 'http://example.com',
+          clientId: 'c'.repeat(201),
+          clientSecret: 's'.repeat(501),
+          apiUser: '   ',
+          apiPassword: 'p'.repeat(501),
+          storeId: '12a',
+          eventType: '',
+          eventSubType: 'x'.repeat(101),
+          remember: 'yes',
+        },
+      },
+      POPUP,
+    );
+    expect(reply.ok).toBe(false);
+    const fields = (reply as { fields: Record<string, string> }).fields;
+    expect(fields.storeId).toBe('Store id must be a whole number');
+    expect(fields.apiBase).toMatch(/https/);
+    expect(fields.clientId).toMatch(/Client id is too long/);
+    expect(fields.clientSecret).toMatch(/too long/);
+    expect(fields.apiUser).toMatch(/API user is required/);
+    expect(fields.apiPassword).toMatch(/too long/);
+    expect(fields.eventType).toMatch(/required/);
+    expect(fields.eventSubType).toMatch(/too long/);
+    expect(fields.remember).toEqual(expect.any(String));
+    await storageIsEmpty();
+  });
+
+  it.each(['http://example.com', 'ftp://api.rayapp.io', 'https://user:pw@api.rayapp.io', 'api.rayapp.io', 'http://localhost.evil.example'])(
+    'refuses the api server %s and saves nothing',
+    async (apiBase) => {
+      const reply = await route({ type: 'setup:save', form: form({ apiBase }) }, POPUP);
+      expect(reply).toMatchObject({ ok: false, fields: { apiBase: expect.any(String) } });
+      await storageIsEmpty();
+    },
+  );
+
+  it.each([
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+    ['https://api.rayapp.io', 'https://api.rayapp.io'],
+  ])('accepts the api server %s', async (apiBase, saved) => {
+    const reply = await route({ type: 'setup:save', form: form({ apiBase }) }, POPUP);
+    expect(reply).toMatchObject({ ok: true, setup: { apiBase: saved } });
+    expect((await loadSettings())?.apiBase).toBe(saved);
+  });
+
+  it('a first save without secrets asks for them', async () => {
+    const reply = await route({ type: 'setup:save', form: form({ clientSecret: '', apiPassword: '' }) }, POPUP);
+    expect(reply).toMatchObject({ ok: false, fields: { clientSecret: expect.any(String), apiPassword: expect.any(String) } });
+    await storageIsEmpty();
+  });
+
+  it.each([false, true])('a valid save (remember=%s), then setup:get: the view without any secret', async (remember) => {
+    const saved = await route({ type: 'setup:save', form: form({ remember }) }, POPUP);
+    expect(saved).toMatchObject({ ok: true });
+    const reply = await route({ type: 'setup:get' }, POPUP);
+    expect(reply).toEqual({
+      ok: true,
+      setup: {
+        apiBase: 'http://localhost:8787',
+        storeId: '1234',
+        eventType: 'visit',
+        eventSubType: 'crm',
+        remember,
+        clientId: 'acme-client',
+        apiUser: 'ventas@acme.example',
+        hasClientSecret: true,
+        hasApiPassword: true,
+        configured: true,
+        problem: undefined,
+      },
+    });
+    expect(await loadSettings()).toMatchObject({ storeId: 1234, preset: { type: 'visit', subType: 'crm' }, remember });
+    expect(await loadCredentials()).toEqual({ clientId: 'acme-client', clientSecret: SECRET, apiUser: 'ventas@acme.example', apiPassword: PASSWORD });
+    expectNoSecretInReplies();
+  });
+
+  it('saving again with empty secret fields keeps the saved secrets', async () => {
+    await route({ type: 'setup:save', form: form() }, POPUP);
+    const reply = await route({ type: 'setup:save', form: form({ clientSecret: '', apiPassword: '', storeId: '99' }) }, POPUP);
+    expect(reply).toMatchObject({ ok: true, setup: { storeId: '99', hasClientSecret: true, hasApiPassword: true } });
+    expect(await loadCredentials()).toMatchObject({ clientSecret: SECRET, apiPassword: PASSWORD });
+    expectNoSecretInReplies();
+  });
+
+  it('a saved setup with a different client id does not silently reuse the old secret', async () => {
+    await route({ type: 'setup:save', form: form() }, POPUP);
+    const reply = await route({ type: 'setup:save', form: form({ clientId: 'someone-else', clientSecret: '', apiPassword: '' }) }, POPUP);
+    expect(reply).toMatchObject({ ok: false, fields: { clientSecret: expect.any(String) } });
+    expect(await loadCredentials()).toMatchObject({ clientId: 'acme-client' });
+  });
+
+  it('setup:get before any save: not configured, nothing secret', async () => {
+    expect(await route({ type: 'setup:get' }, POPUP)).toMatchObject({
+      ok: true,
+      setup: { configured: false, hasClientSecret: false, hasApiPassword: false, clientId: '' },
+    });
+  });
+});
+
+describe('connection:test', () => {
+  beforeEach(async () => {
+    await route({ type: 'setup:save', form: form() }, POPUP);
+  });
+
+  it('success → ok with the token lifetime in seconds', async () => {
+    const reply = await route({ type: 'connection:test' }, POPUP);
+    expect(reply).toEqual({ ok: true, expiresInSeconds: 3599 });
+    expect(tokenFetch).toHaveBeenCalledTimes(1);
+    expect(String(tokenFetch.mock.calls[0]![0])).toBe('http://localhost:8787/oauth/token');
+    expectNoSecretInReplies();
+  });
+
+  it('always logs in afresh, even with a valid token stored', async () => {
+    await route({ type: 'connection:test' }, POPUP);
+    await route({ type: 'connection:test' }, POPUP);
+    expect(tokenFetch).toHaveBeenCalledTimes(2);
+  });
+
+  it.each<[string, TokenReply, string]>([
+    ['401 invalid_client', () => new Response(JSON.stringify({ error: 'invalid_client' }), { status: 401 }), 'client'],
+    ['400 invalid_grant', () => new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'Bad credentials' }), { status: 400 }), 'user'],
+    [
+      'fetch failure',
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      'server',
+    ],
+    ['503', () => new Response('', { status: 503 }), 'server'],
+  ])('%s → part "%s"', async (_label, reply, part) => {
+    tokenReply = reply;
+    const result = await route({ type: 'connection:test' }, POPUP);
+    expect(result).toEqual({ ok: false, part, error: expect.any(String) });
+    expectNoSecretInReplies();
+  });
+
+  it('a new setup:save drops the token logged in with the old setup', async () => {
+    await route({ type: 'connection:test' }, POPUP);
+    expect((await browser.storage.session.get('token')).token).toBeDefined();
+    await route({ type: 'setup:save', form: form({ apiUser: 'other-user', apiPassword: 'other-password' }) }, POPUP);
+    expect((await browser.storage.session.get('token')).token).toBeUndefined();
+  });
+
+  it('not set up → part "setup"', async () => {
+    await browser.storage.session.clear();
+    await browser.storage.local.clear();
+    expect(await route({ type: 'connection:test' }, POPUP)).toEqual({ ok: false, part: 'setup', error: expect.any(String) });
+    expect(tokenFetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('history messages', () => {
+  it('history:get, history:retry and history:clear work from the popup', async () => {
+    expect(await route({ type: 'history:get' }, POPUP)).toEqual({ ok: true, entries: [] });
+    expect(await route({ type: 'history:retry', id: 'id-1' }, POPUP)).toMatchObject({ ok: true, status: 'sent' });
+    expect(notifier.retry).toHaveBeenCalledWith('id-1');
+    expect(await route({ type: 'history:clear' }, POPUP)).toEqual({ ok: true });
+  });
+});
