@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { createRouter } from './router';
 import { createTokenSession } from './session/token-session';
 import { loadCredentials } from './session/credentials';
+import { forgetCachedKey } from './session/secret-box';
 import { loadSettings } from './settings';
 import type { createNotifier } from './notify';
 import type { NotifyOutcome } from './messages/types';
@@ -185,6 +186,14 @@ describe('setup:save / setup:get', () => {
     expect((await loadSettings())?.apiBase).toBe(saved);
   });
 
+  // A store id the form accepts but the settings refuse must not half-save (credentials without settings).
+  it.each(['0', '000'])('store id %s → a storeId message, and nothing saved', async (storeId) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reply = await route({ type: 'setup:save', form: form({ storeId }) }, POPUP);
+    expect(reply).toMatchObject({ ok: false, fields: { storeId: expect.any(String) } });
+    await storageIsEmpty();
+  });
+
   it('a first save without secrets asks for them', async () => {
     const reply = await route({ type: 'setup:save', form: form({ clientSecret: '', apiPassword: '' }) }, POPUP);
     expect(reply).toMatchObject({ ok: false, fields: { clientSecret: expect.any(String), apiPassword: expect.any(String) } });
@@ -231,6 +240,26 @@ describe('setup:save / setup:get', () => {
     expect(await loadCredentials()).toMatchObject({ clientId: 'acme-client' });
   });
 
+  it('remembered credentials whose key was wiped (browser data cleared): setup:get says why, test says "setup"', async () => {
+    await route({ type: 'setup:save', form: form({ remember: true }) }, POPUP);
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase('rayapp-notifier');
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    forgetCachedKey(); // a restarted worker
+    const reply = await route({ type: 'setup:get' }, POPUP);
+    expect(reply).toMatchObject({
+      ok: true,
+      setup: { configured: false, hasClientSecret: false, hasApiPassword: false, problem: expect.stringMatching(/enter them again/) },
+    });
+    expect(await route({ type: 'connection:test' }, POPUP)).toEqual({ ok: false, part: 'setup', error: expect.stringMatching(/enter them again/) });
+    expect(tokenFetch).not.toHaveBeenCalled();
+    // Typing the secrets again fixes it.
+    expect(await route({ type: 'setup:save', form: form({ remember: true }) }, POPUP)).toMatchObject({ ok: true, setup: { configured: true } });
+    expectNoSecretInReplies();
+  });
+
   it('setup:get before any save: not configured, nothing secret', async () => {
     expect(await route({ type: 'setup:get' }, POPUP)).toMatchObject({
       ok: true,
@@ -258,18 +287,18 @@ describe('connection:test', () => {
     expect(tokenFetch).toHaveBeenCalledTimes(2);
   });
 
-  it.each<[string, TokenReply, string]>([
-    ['401 invalid_client', () => new Response(JSON.stringify({ error: 'invalid_client' }), { status: 401 }), 'client'],
-    ['400 invalid_grant', () => new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'Bad credentials' }), { status: 400 }), 'user'],
+  it.each<[string, string, TokenReply]>([
+    ['401 invalid_client', 'client', () => new Response(JSON.stringify({ error: 'invalid_client' }), { status: 401 })],
+    ['400 invalid_grant', 'user', () => new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'Bad credentials' }), { status: 400 })],
     [
       'fetch failure',
+      'server',
       () => {
         throw new TypeError('Failed to fetch');
       },
-      'server',
     ],
-    ['503', () => new Response('', { status: 503 }), 'server'],
-  ])('%s → part "%s"', async (_label, reply, part) => {
+    ['503', 'server', () => new Response('', { status: 503 })],
+  ])('%s → part "%s"', async (_label, part, reply) => {
     tokenReply = reply;
     const result = await route({ type: 'connection:test' }, POPUP);
     expect(result).toEqual({ ok: false, part, error: expect.any(String) });

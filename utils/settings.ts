@@ -40,7 +40,7 @@ export const setupFormSchema = z.object({
   clientSecret: z.string().check(z.maxLength(500, 'Client secret is too long (at most 500 characters)')),
   apiUser: text('API user', 200),
   apiPassword: z.string().check(z.maxLength(500, 'API password is too long (at most 500 characters)')),
-  storeId: z.string().check(z.trim(), z.minLength(1, 'Store id is required'), z.regex(/^\d{1,15}$/, 'Store id must be a whole number')),
+  storeId: z.string().check(z.trim(), z.minLength(1, 'Store id is required'), z.regex(/^\d{1,15}$/, 'Store id must be a whole number'), z.regex(/[1-9]/, 'Store id must be greater than 0')),
   eventType: text('Event type', 100),
   eventSubType: text('Event subType', 100),
   remember: z.boolean(),

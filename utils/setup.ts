@@ -1,4 +1,4 @@
-import { setupFormSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, DEFAULT_API_BASE } from '@/utils/settings';
+import { setupFormSchema, settingsSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, DEFAULT_API_BASE } from '@/utils/settings';
 import { loadCredentials, saveCredentials, CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { Credentials } from '@/utils/rayapp/token';
 import type { Replies, SetupView } from '@/utils/messages/types';
@@ -56,12 +56,15 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
   const base = checkApiBase(input.apiBase);
   if (!base.ok) return { ok: false, error: 'Some fields need attention', fields: { apiBase: base.error } };
   const previous = await loadSettings();
-  await saveCredentials({ clientId: input.clientId, clientSecret, apiUser: input.apiUser, apiPassword }, input.remember);
-  await saveSettings({
+  const settings = settingsSchema.safeParse({
     apiBase: base.base,
     storeId: Number(input.storeId),
     preset: { type: input.eventType, subType: input.eventSubType, customProps: previous?.preset.customProps ?? {} },
     remember: input.remember,
   });
+  // Checked before anything is written: a save is all or nothing.
+  if (!settings.success) return { ok: false, error: 'Some fields need attention', fields: fieldErrors(settings.error.issues) };
+  await saveCredentials({ clientId: input.clientId, clientSecret, apiUser: input.apiUser, apiPassword }, input.remember);
+  await saveSettings(settings.data);
   return { ok: true, setup: await readSetup() };
 }

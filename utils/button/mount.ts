@@ -74,7 +74,13 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
   }
 
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  // Attributes too: CRMs switch between cached records by toggling `hidden`/`style`, not by re-rendering.
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'style', 'class', 'aria-hidden'],
+  });
   // SPA navigation: pushState fires nothing, but the Navigation API does (Chrome 102+); the CRM's
   // re-render is caught by the observer anyway, so no polling is needed.
   ctx.addEventListener(window, 'popstate', schedule);

@@ -110,7 +110,7 @@ describe('postInteractions: the reply', () => {
 
   it.each([
     ['HTML', '<html>gateway</html>'],
-    ['empty', ''],
+    ['truncated JSON', '{"message":"Interactions reg'],
   ])('HTTP 200 with a non-JSON body (%s) → "bad-response", never accepted', async (_label, body) => {
     const error = await failure(
       postInteractions(BASE, AUTH, [event('a@example.com')], { fetch: fakeFetch(() => new Response(body, { status: 200 })) }),

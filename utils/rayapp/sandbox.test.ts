@@ -6,6 +6,12 @@ import { requestToken, type Credentials } from './token';
 import { postInteractions } from './interactions';
 import { RayAppError } from './errors';
 import { buildInteraction } from '@/utils/interaction';
+import { browser } from 'wxt/browser';
+import { createTokenSession } from '@/utils/session/token-session';
+import { saveCredentials, loadCredentials } from '@/utils/session/credentials';
+import { saveSettings, loadSettings } from '@/utils/settings';
+import { createNotifier } from '@/utils/notify';
+import { readHistory } from '@/utils/history';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -61,5 +67,26 @@ describe('against the sandbox', () => {
     sb.revokeTokens();
     const refused = (await postInteractions(sb.url, auth, [bad]).catch((e: unknown) => e)) as RayAppError;
     expect(refused.kind).toBe('unauthorized');
+  });
+});
+
+describe('worker core against the sandbox (fakeBrowser works in the node environment too)', () => {
+  it('notify sends one event; after the tokens are revoked the next notify logs in once more and is sent', async () => {
+    sb.reset();
+    await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, preset: { type: 'visit', subType: 'crm', customProps: {} }, remember: false });
+    await saveCredentials(creds({ apiUser: ODD_USER, apiPassword: ODD_PASSWORD }), false);
+    expect(await browser.storage.session.get('credentials')).toHaveProperty('credentials.apiUser', ODD_USER);
+
+    const session = createTokenSession({ loadCredentials, loadApiBase: async () => (await loadSettings())?.apiBase ?? null });
+    const notifier = createNotifier(session, () => Date.UTC(2024, 0, 2, 3, 4, 5));
+    expect(await notifier.notify({ fullName: 'Ana García', email: 'ANA@example.com' })).toMatchObject({ ok: true, status: 'sent' });
+    expect(sb.events.map((e) => e.event.user)).toEqual([{ email: 'ana@example.com', name: 'Ana', lastName: 'García' }]);
+    expect(sb.events[0]!.event.timestamp).toBe('2024-01-02T03:04:05.000Z');
+
+    sb.revokeTokens();
+    expect(await notifier.notify({ email: 'bob@example.com' })).toMatchObject({ ok: true, status: 'sent' });
+    expect(sb.logins).toBe(2);
+    expect(sb.events).toHaveLength(2);
+    expect((await readHistory()).map((e) => e.status)).toEqual(['sent', 'sent']);
   });
 });

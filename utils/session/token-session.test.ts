@@ -258,3 +258,24 @@ describe('forget() / remainingSeconds()', () => {
     expect(await session.remainingSeconds()).toBe(3000);
   });
 });
+
+describe('forget() while a login is in flight', () => {
+  // The router calls forget() on every setup:save: a login made with the previous credentials that
+  // answers afterwards must not be stored; the caller gets a login with what is saved now.
+  it('a login started before forget() does not store its token; its caller gets a fresh login', async () => {
+    let answer!: (r: Response) => void;
+    const fetchMock = vi.fn<typeof fetch>(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const { session } = setup({ fetch: fetchMock });
+    const pending = session.token();
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    await session.forget(); // e.g. the user saved other credentials in the popup meanwhile
+    answer(new Response(JSON.stringify({ access_token: 'old-account', token_type: 'bearer', expires_in: 3599 }), { status: 200 }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2));
+    expect(await storedToken()).toBeUndefined();
+    expect(await browser.alarms.get(REFRESH_ALARM)).toBeUndefined();
+    answer(new Response(JSON.stringify({ access_token: 'new-account', token_type: 'bearer', expires_in: 3599 }), { status: 200 }));
+    expect((await pending).authorization).toBe('bearer new-account');
+    expect((await session.token()).authorization).toBe('bearer new-account');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});

@@ -43,6 +43,8 @@ export function createTokenSession(deps: TokenSessionDeps) {
   // Only this worker writes the token, so a copy in memory saves a storage read per request;
   // `undefined` means "not read yet" (a fresh worker reads storage.session once).
   let memo: StoredToken | null | undefined;
+  // Bumped by forget(): a login started before new credentials were saved must not store its token.
+  let generation = 0;
 
   async function stored(): Promise<StoredToken | null> {
     if (memo !== undefined) return memo;
@@ -64,6 +66,7 @@ export function createTokenSession(deps: TokenSessionDeps) {
   /** A fresh password-grant login; concurrent callers share one request. */
   function login(): Promise<StoredToken> {
     inflight ??= (async () => {
+      const started = generation;
       const [credentials, apiBase] = await Promise.all([deps.loadCredentials(), deps.loadApiBase()]);
       if (!credentials || !apiBase) throw new NotSetUpError();
       const response = await requestToken(apiBase, credentials, deps.http);
@@ -74,13 +77,16 @@ export function createTokenSession(deps: TokenSessionDeps) {
         expiresAt: issuedAt + ttl,
         refreshAt: issuedAt + Math.max(MIN_REFRESH_MS, ttl * 0.9),
       };
+      if (started !== generation) return login(); // superseded: log in with what is saved now
       await keep(token);
       await armAlarm(token);
       return token;
-    })().finally(() => {
-      inflight = undefined;
-    });
-    return inflight;
+    })();
+    const current = inflight;
+    void current.finally(() => {
+      if (inflight === current) inflight = undefined;
+    }).catch(() => undefined);
+    return current;
   }
 
   /** A token good for the next request: the stored one, or a new login. */
@@ -91,6 +97,8 @@ export function createTokenSession(deps: TokenSessionDeps) {
   }
 
   async function forget(): Promise<void> {
+    generation++;
+    inflight = undefined;
     await keep(null);
     await browser.alarms.clear(REFRESH_ALARM);
   }
