@@ -18,7 +18,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => void session.onAlarm(alarm));
+  // Chrome keeps menus across restarts; Firefox does not: create them on install and on each start-up.
   browser.runtime.onInstalled.addListener(() => void createContextMenus());
+  browser.runtime.onStartup.addListener(() => void createContextMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
 
   void session.armRefresh();

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { postInteractions } from './interactions';
 import { RayAppError } from './errors';
 import type { InteractionEvent } from '@/utils/interaction';
+import { failure } from '@/tests/unit/rayapp-failure';
 
 const BASE = 'https://api.example.test';
 const AUTH = 'bearer eyJhbGciOi.token';
@@ -21,16 +22,6 @@ const reply = (status: number, body: unknown) =>
 
 const fakeFetch = (make: () => Response) => vi.fn<typeof fetch>(async () => make());
 
-async function failure(promise: Promise<unknown>): Promise<RayAppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a RayAppError, but the call succeeded');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RayAppError);
-  return error as RayAppError;
-}
 
 describe('postInteractions: the request', () => {
   it('POSTs the events as a JSON array to {base}/events/interaction with the token as given', async () => {

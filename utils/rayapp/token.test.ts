@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { requestToken, type Credentials } from './token';
 import { RayAppError } from './errors';
+import { failure } from '@/tests/unit/rayapp-failure';
 
 const BASE = 'https://api.example.test';
 const DEMO: Credentials = { clientId: 'demo-client', clientSecret: 'demo-secret', apiUser: 'demo-user', apiPassword: 'demo-password' };
@@ -26,16 +27,6 @@ function decodeBasic(header: string | null): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-async function failure(promise: Promise<unknown>): Promise<RayAppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a RayAppError, but the call succeeded');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RayAppError);
-  return error as RayAppError;
-}
 
 describe('requestToken: the request', () => {
   it('POSTs to {base}/oauth/token with Basic auth, form content type and the password-grant body', async () => {
