@@ -12,6 +12,8 @@ export interface RawCustomer {
   company?: string;
   /** A country name in any language, or an ISO code, as displayed. */
   country?: string;
+  /** Social profile links found on the record (LinkedIn, X/Twitter, Facebook, Instagram, Google). */
+  profiles?: string[];
 }
 
 /** A CRM record page: where the button goes and how to read the customer on it. Pure: no browser APIs. */
@@ -24,4 +26,9 @@ export interface CrmAdapter {
   anchor: string;
   /** The customer of the visible record at this moment, or null when there is none. */
   extract(doc: Document): RawCustomer | null;
+  /**
+   * Where the button goes: right after the visible anchor (default), or floating in the page's
+   * corner for pages with no reliable anchor (the generic detector).
+   */
+  placement?: 'after-anchor' | 'floating';
 }
