@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToWorker } from '@/utils/messages/send';
-import type { SetupView } from '@/utils/messages/types';
-import type { HistoryEntry } from '@/utils/history';
+import type { HistoryView, NotifyOutcome, SetupView } from '@/utils/messages/types';
 import { SetupForm } from './SetupForm';
 import { History } from './History';
 
@@ -9,13 +8,13 @@ import { History } from './History';
 export function PopupApp() {
   const [setup, setSetup] = useState<SetupView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [entries, setEntries] = useState<HistoryEntry[]>([]);
-  const [retrying, setRetrying] = useState<string | null>(null);
+  const [history, setHistory] = useState<HistoryView>({ entries: [], queued: 0, dead: 0 });
+  const [busy, setBusy] = useState<string | null>(null);
   const [tab, setTab] = useState<'history' | 'setup'>('history');
 
   async function refreshHistory() {
     const reply = await sendToWorker({ type: 'history:get' });
-    if (reply.ok) setEntries(reply.entries);
+    if (reply.ok) setHistory(reply.history);
   }
 
   useEffect(() => {
@@ -24,6 +23,8 @@ export function PopupApp() {
       if (!reply.ok) return setLoadError(reply.error);
       setSetup(reply.setup);
       if (!reply.setup.configured || reply.setup.problem) setTab('setup');
+      // While the popup is open, the list follows what the worker does.
+      setInterval(() => void refreshHistory(), 2_000);
       await refreshHistory();
     })();
   }, []);
@@ -61,14 +62,26 @@ export function PopupApp() {
         />
       ) : (
         <History
-          entries={entries}
-          retrying={retrying}
+          history={history}
+          busy={busy}
           onRetry={async (id) => {
-            setRetrying(id);
+            setBusy(id);
             await sendToWorker({ type: 'history:retry', id });
-            setRetrying(null);
+            setBusy(null);
             await refreshHistory();
           }}
+          onResend={async (id, customer) => {
+            setBusy(id);
+            const outcome: NotifyOutcome = await sendToWorker({ type: 'history:resend', id, customer });
+            setBusy(null);
+            await refreshHistory();
+            return outcome.status === 'not-sent' ? outcome.error : null;
+          }}
+          onDiscard={async (id) => {
+            await sendToWorker({ type: 'history:discard', id });
+            await refreshHistory();
+          }}
+          onSignIn={() => setTab('setup')}
           onClear={async () => {
             await sendToWorker({ type: 'history:clear' });
             await refreshHistory();

@@ -1,32 +1,46 @@
 import type { RawCustomer } from '@/utils/crm/types';
 import { normaliseCustomer } from '@/utils/customer/normalise';
 import { buildInteraction, type InteractionEvent } from '@/utils/interaction';
-import { loadSettings, type Settings } from '@/utils/settings';
-import { postInteractions } from '@/utils/rayapp/interactions';
-import { RayAppError } from '@/utils/rayapp/errors';
-import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
-import { CredentialsUnreadableError } from '@/utils/session/credentials';
-import { readHistory, recordHistory } from '@/utils/history';
+import { loadSettings } from '@/utils/settings';
+import { NotSetUpError } from '@/utils/session/token-session';
+import type { Outbox } from '@/utils/outbox/outbox';
+import type { OutboxStore } from '@/utils/outbox/store';
+import type { OutboxItem } from '@/utils/outbox/db';
+import { readPause } from '@/utils/outbox/pause';
 import type { NotifyOutcome } from '@/utils/messages/types';
 import { describeCustomer } from '@/utils/describe-customer';
 
-export function createNotifier(session: TokenSession, now: () => number = Date.now) {
-  /** Send one event; the outcome, sent or not, is recorded in the history so nothing is lost. */
-  async function deliver(id: string, at: number, event: InteractionEvent, settings: Settings | null): Promise<NotifyOutcome> {
-    try {
-      if (!settings) throw new NotSetUpError();
-      await session.authorised((authorization) => postInteractions(settings.apiBase, authorization, [event]));
-      await recordHistory({ id, at, status: 'sent', event });
-      return { ok: true, status: 'sent', id, message: `Sent to RayApp: ${describeCustomer(event)}` };
-    } catch (error) {
-      const { message, retryable } = explain(error);
-      await recordHistory({ id, at, status: 'failed', error: message, retryable, event });
-      return { ok: false, status: 'failed', id, error: message, retryable };
-    }
+/** A double click, the button plus the menu, two tabs: the same customer and preset within this window is one interaction. */
+export const DEDUPE_WINDOW_MS = 10_000;
+/** How long a click waits for the outcome before the button says "queued". */
+const REPLY_WITHIN_MS = 20_000;
+
+function sameInteraction(a: InteractionEvent, b: InteractionEvent): boolean {
+  if (a.type !== b.type || a.subType !== b.subType || a.storeId !== b.storeId) return false;
+  const sameEmail = !!a.user.email && a.user.email === b.user.email;
+  const samePhone = !!a.user.phone && a.user.phone === b.user.phone;
+  return sameEmail || samePhone;
+}
+
+export function createNotifier(outbox: Outbox, store: OutboxStore, now: () => number = Date.now) {
+  // Dedupe check and enqueue run one at a time, or two simultaneous clicks would both pass the check.
+  let gate: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = gate.then(task);
+    gate = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Wait for the flush (or a while), then say where the item stands. */
+  async function settle(item: OutboxItem, duplicate: boolean): Promise<NotifyOutcome> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([outbox.flush(), new Promise((done) => (timer = setTimeout(done, REPLY_WITHIN_MS)))]);
+    clearTimeout(timer);
+    return outcomeOf((await store.get(item.id)) ?? item, duplicate);
   }
 
   return {
-    /** A customer scraped from a page → normalised → one interaction sent now. */
+    /** A customer scraped from a page → normalised → written to the outbox → flushed. */
     async notify(raw: RawCustomer): Promise<NotifyOutcome> {
       const at = now();
       const settings = await loadSettings();
@@ -34,28 +48,41 @@ export function createNotifier(session: TokenSession, now: () => number = Date.n
       const customer = normaliseCustomer(raw, {});
       if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error };
       const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
-      return deliver(crypto.randomUUID(), at, event, settings);
+      const { item, duplicate } = await exclusive(async () => {
+        const earlier = (await store.createdSince(at - DEDUPE_WINDOW_MS)).find((i) => sameInteraction(i.event, event));
+        return earlier ? { item: earlier, duplicate: true } : { item: await outbox.enqueue(event, at), duplicate: false };
+      });
+      return settle(item, duplicate);
     },
 
-    /** Send a failed interaction again, as it was (same id, same click time). */
-    async retry(id: string): Promise<NotifyOutcome> {
-      const entry = (await readHistory()).find((e) => e.id === id);
-      if (!entry) return { ok: false, status: 'not-sent', error: 'That interaction is no longer in the history' };
-      if (entry.status === 'sent') return { ok: true, status: 'sent', id, message: 'Already sent' };
-      return deliver(entry.id, entry.at, entry.event, await loadSettings());
+    /** Send a queued or refused item again now; with `raw`, the user's corrections replace its customer. */
+    async retry(id: string, raw?: RawCustomer): Promise<NotifyOutcome> {
+      const item = await store.get(id);
+      if (!item) return { ok: false, status: 'not-sent', error: 'That interaction is no longer in the history' };
+      let event = item.event;
+      if (raw) {
+        const customer = normaliseCustomer(raw, {});
+        if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error };
+        event = { ...item.event, user: customer.user };
+      }
+      const updated = await outbox.retry(id, event);
+      return outcomeOf(updated ?? item, false);
     },
   };
 }
 
-function explain(error: unknown): { message: string; retryable: boolean } {
-  if (error instanceof RayAppError) {
-    const hint =
-      error.kind === 'client' || error.kind === 'user' ? ' — check the credentials in the RayApp Notifier popup' : '';
-    return { message: error.message + hint, retryable: error.retryable };
+export async function outcomeOf(item: OutboxItem, duplicate: boolean): Promise<NotifyOutcome> {
+  const who = describeCustomer(item.event);
+  if (item.status === 'sent') {
+    return { ok: true, status: 'sent', id: item.id, message: `${duplicate ? 'Already sent a moment ago' : 'Sent to RayApp'}: ${who}` };
   }
-  if (error instanceof NotSetUpError || error instanceof CredentialsUnreadableError) {
-    return { message: error.message, retryable: false };
-  }
-  console.error('RayApp Notifier: unexpected failure while sending', error);
-  return { message: 'Something went wrong while sending; it is kept in the history to retry', retryable: true };
+  if (item.status === 'dead') return { ok: false, status: 'failed', id: item.id, error: item.lastError ?? 'RayApp refused it' };
+  const paused = await readPause();
+  return {
+    ok: false,
+    status: 'queued',
+    id: item.id,
+    error: paused?.reason ?? item.lastError ?? 'Waiting to be sent',
+    retryAt: paused ? undefined : item.nextAttemptAt,
+  };
 }

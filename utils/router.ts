@@ -1,9 +1,11 @@
 import type { Browser } from 'wxt/browser';
 import { classifySender } from '@/utils/messages/sender';
 import { notifyMessageSchema, pageMessageSchema } from '@/utils/messages/schemas';
-import type { ConnectionPart, Replies } from '@/utils/messages/types';
+import type { ConnectionPart, HistoryView, Replies } from '@/utils/messages/types';
 import { readSetup, writeSetup } from '@/utils/setup';
-import { readHistory, clearHistory } from '@/utils/history';
+import type { Outbox } from '@/utils/outbox/outbox';
+import type { OutboxStore } from '@/utils/outbox/store';
+import { readPause } from '@/utils/outbox/pause';
 import { RayAppError } from '@/utils/rayapp/errors';
 import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
 import { CredentialsUnreadableError } from '@/utils/session/credentials';
@@ -16,7 +18,29 @@ type Reply = Replies[keyof Replies];
  * The worker's single message entry: validate the sender, then the message, then dispatch.
  * Always answers with `{ok:false, error}` rather than throwing, so no caller is left hanging.
  */
-export function createRouter(session: TokenSession, notifier: Notifier) {
+/** How many interactions the popup lists. */
+const HISTORY_SHOWN = 100;
+
+export interface RouterDeps {
+  session: TokenSession;
+  notifier: Notifier;
+  outbox: Outbox;
+  store: OutboxStore;
+  /** After anything that changes the counts (badge). */
+  onChange?: () => void;
+}
+
+export function createRouter({ session, notifier, outbox, store, onChange }: RouterDeps) {
+  async function history(): Promise<HistoryView> {
+    const [entries, counts, paused, token] = await Promise.all([
+      store.recent(HISTORY_SHOWN),
+      store.counts(),
+      readPause(),
+      session.current(),
+    ]);
+    return { entries, ...counts, paused: paused?.reason, tokenRenewsAt: token?.refreshAt };
+  }
+
   async function testConnection(): Promise<Replies['connection:test']> {
     try {
       await session.forget();
@@ -43,17 +67,28 @@ export function createRouter(session: TokenSession, notifier: Notifier) {
         return { ok: true, setup: await readSetup() };
       case 'setup:save': {
         const reply = await writeSetup(request.form);
-        if (reply.ok) await session.forget(); // new credentials or server: the old token is not theirs
+        if (reply.ok) {
+          await session.forget(); // new credentials or server: the old token is not theirs
+          void outbox.resume(); // what waited for the user to sign in again goes now
+        }
         return reply;
       }
       case 'connection:test':
         return testConnection();
       case 'history:get':
-        return { ok: true, entries: await readHistory() };
+        return { ok: true, history: await history() };
       case 'history:retry':
         return notifier.retry(request.id);
+      case 'history:resend':
+        return notifier.retry(request.id, request.customer);
+      case 'history:discard': {
+        const item = await store.get(request.id);
+        if (item && item.status !== 'sent') await store.remove(request.id);
+        onChange?.();
+        return { ok: true };
+      }
       case 'history:clear':
-        await clearHistory();
+        await store.clearSent();
         return { ok: true };
     }
   }

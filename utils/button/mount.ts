@@ -57,7 +57,12 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
 
   function show(outcome: NotifyOutcome): void {
     if (outcome.ok) view.show('ok', `✓ ${outcome.message}`);
-    else if (outcome.status === 'failed') view.show('error', `Not sent: ${outcome.error}. Kept in the RayApp popup to retry.`);
+    else if (outcome.status === 'queued') {
+      const when = outcome.retryAt
+        ? `retrying at ${new Date(outcome.retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+        : 'it will be sent once you sign in again';
+      view.show('warn', `Queued — ${when} (${outcome.error})`);
+    } else if (outcome.status === 'failed') view.show('error', `Failed: ${outcome.error}. Fix it in the RayApp popup.`);
     else view.show('warn', `Not sent: ${outcome.error}`);
   }
 

@@ -11,6 +11,7 @@ export const rawCustomerSchema = z.strictObject({
   phone: field,
   company: field,
   country: field,
+  profiles: z.optional(z.array(z.string().check(z.maxLength(2_000))).check(z.maxLength(20))),
 });
 
 export const notifyMessageSchema = z.strictObject({ type: z.literal('notify'), customer: rawCustomerSchema });
@@ -23,5 +24,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connection:test') }),
   z.strictObject({ type: z.literal('history:get') }),
   z.strictObject({ type: z.literal('history:retry'), id: z.string().check(z.maxLength(100)) }),
+  z.strictObject({ type: z.literal('history:resend'), id: z.string().check(z.maxLength(100)), customer: rawCustomerSchema }),
+  z.strictObject({ type: z.literal('history:discard'), id: z.string().check(z.maxLength(100)) }),
   z.strictObject({ type: z.literal('history:clear') }),
 ]);

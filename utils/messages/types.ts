@@ -4,7 +4,7 @@
  */
 import type { RawCustomer } from '@/utils/crm/types';
 import type { SetupField } from '@/utils/settings';
-import type { HistoryEntry } from '@/utils/history';
+import type { OutboxItem } from '@/utils/outbox/db';
 
 /** Content script → worker. */
 export interface NotifyMessage {
@@ -19,6 +19,8 @@ export type PageMessage =
   | { type: 'connection:test' }
   | { type: 'history:get' }
   | { type: 'history:retry'; id: string }
+  | { type: 'history:resend'; id: string; customer: RawCustomer }
+  | { type: 'history:discard'; id: string }
   | { type: 'history:clear' };
 
 export type WorkerMessage = NotifyMessage | PageMessage;
@@ -30,8 +32,10 @@ export interface MenuNotifyMessage {
 
 export type NotifyOutcome =
   | { ok: true; status: 'sent'; id: string; message: string }
-  /** Kept in the history, can be retried. */
-  | { ok: false; status: 'failed'; id: string; error: string; retryable: boolean }
+  /** In the outbox, to be retried at `retryAt` — or, without it, once the user signs in again. */
+  | { ok: false; status: 'queued'; id: string; error: string; retryAt?: number }
+  /** RayApp refused it (a retry as it is can't help): kept as a dead letter to edit and resend. */
+  | { ok: false; status: 'failed'; id: string; error: string }
   /** Nothing was sent nor kept: nothing sendable was found, or the extension is not set up. */
   | { ok: false; status: 'not-sent'; error: string };
 
@@ -60,9 +64,22 @@ export interface Replies {
   'setup:get': { ok: true; setup: SetupView } | Failure;
   'setup:save': { ok: true; setup: SetupView } | { ok: false; error: string; fields: Partial<Record<SetupField, string>> };
   'connection:test': { ok: true; expiresInSeconds: number } | { ok: false; error: string; part: ConnectionPart };
-  'history:get': { ok: true; entries: HistoryEntry[] } | Failure;
+  'history:get': { ok: true; history: HistoryView } | Failure;
   'history:retry': NotifyOutcome;
+  'history:resend': NotifyOutcome;
+  'history:discard': { ok: true } | Failure;
   'history:clear': { ok: true } | Failure;
+}
+
+export interface HistoryView {
+  /** Newest first: the last 100 interactions, whatever their state. */
+  entries: OutboxItem[];
+  queued: number;
+  dead: number;
+  /** Why sending is paused (credentials refused), when it is. */
+  paused?: string;
+  /** When the session token will be renewed, if there is one. */
+  tokenRenewsAt?: number;
 }
 
 export type ReplyTo<M extends WorkerMessage> = Replies[M['type']];

@@ -23,6 +23,8 @@ export class RayAppError extends Error {
     readonly kind: RayAppErrorKind,
     message: string,
     readonly status?: number,
+    /** The server's `Retry-After` header, as sent, when it gave one. */
+    readonly retryAfter?: string,
   ) {
     super(message);
     this.name = 'RayAppError';

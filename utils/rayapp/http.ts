@@ -12,6 +12,8 @@ export interface HttpReply {
   status: number;
   /** Parsed JSON, or undefined when the body is empty or not JSON. */
   json: unknown;
+  /** `Retry-After`, for 429 and 503 replies. */
+  retryAfter: string | undefined;
 }
 
 /** POST and read the reply; network failures and timeouts become RayAppErrors. */
@@ -40,7 +42,7 @@ export async function post(
     }
     throw new RayAppError('unreachable', `Cannot reach the RayApp server at ${new URL(url).origin}`);
   }
-  return { status: response.status, json: parseJson(text) };
+  return { status: response.status, json: parseJson(text), retryAfter: response.headers.get('Retry-After') ?? undefined };
 }
 
 function parseJson(text: string): unknown {

@@ -24,7 +24,7 @@ export async function postInteractions(
   const message = body?.message;
   if (reply.status === 401) throw new RayAppError('unauthorized', 'RayApp refused the session token', 401);
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429) {
-    throw new RayAppError('server', `RayApp is unavailable right now (HTTP ${reply.status})`, reply.status);
+    throw new RayAppError('server', `RayApp is unavailable right now (HTTP ${reply.status})`, reply.status, reply.retryAfter);
   }
   if (reply.status < 200 || reply.status >= 300) {
     throw new RayAppError('rejected', message ?? `RayApp refused the interaction (HTTP ${reply.status})`, reply.status);

@@ -137,6 +137,9 @@ export function createTokenSession(deps: TokenSessionDeps) {
       }
     },
 
+    /** The token kept now, if any (never logs in). */
+    current: stored,
+
     /** Seconds the current token has left, or null without one. */
     async remainingSeconds(): Promise<number | null> {
       const current = await stored();

@@ -1,0 +1,169 @@
+import { browser } from 'wxt/browser';
+import type { InteractionEvent } from '@/utils/interaction';
+import type { Settings } from '@/utils/settings';
+import { postInteractions } from '@/utils/rayapp/interactions';
+import { RayAppError } from '@/utils/rayapp/errors';
+import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
+import { CredentialsUnreadableError } from '@/utils/session/credentials';
+import type { OutboxItem } from './db';
+import type { OutboxStore } from './store';
+import { backoffDelay, parseRetryAfter } from './backoff';
+import { pause, readPause, resume } from './pause';
+
+/** The API takes an array: one POST carries up to this many events. */
+export const BATCH_SIZE = 50;
+export const RETRY_ALARM = 'rayapp-outbox-retry';
+/** Below this, a retry is also timed in memory: alarms fire no sooner than 30 s in a packed extension. */
+const IN_MEMORY_RETRY_MS = 60_000;
+
+export interface OutboxDeps {
+  store: OutboxStore;
+  session: TokenSession;
+  loadSettings(): Promise<Settings | null>;
+  now?: () => number;
+  random?: () => number;
+  post?: typeof postInteractions;
+  /** Called after every flush (badge, popup refresh). */
+  onSettled?: () => void;
+}
+
+type BatchResult = 'continue' | 'stop';
+
+/**
+ * The durable outbox: every interaction is written to IndexedDB first, then flushed in batches.
+ * Retries are driven by an alarm (survives the worker and the browser), refused events are bisected
+ * out into dead letters, and bad credentials pause the queue instead of dropping anything.
+ */
+export function createOutbox(deps: OutboxDeps) {
+  const { store, session } = deps;
+  const now = deps.now ?? Date.now;
+  const post = deps.post ?? postInteractions;
+  let running: Promise<void> | undefined;
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function markSent(batch: OutboxItem[]): Promise<void> {
+    const at = now();
+    await store.putAll(batch.map((item) => ({ ...item, status: 'sent', attempts: item.attempts + 1, sentAt: at, lastError: undefined })));
+    await store.trimSent();
+  }
+
+  async function reschedule(batch: OutboxItem[], error: RayAppError | Error): Promise<void> {
+    const retryAfter = error instanceof RayAppError ? parseRetryAfter(error.retryAfter, now()) : undefined;
+    await store.putAll(
+      batch.map((item) => {
+        const attempts = item.attempts + 1;
+        const delay = retryAfter ?? backoffDelay(attempts, deps.random);
+        return { ...item, attempts, nextAttemptAt: now() + delay, lastError: error.message };
+      }),
+    );
+  }
+
+  /** Send one batch; a refusal is bisected so the good events still land and the bad ones are named. */
+  async function send(batch: OutboxItem[], settings: Settings): Promise<BatchResult> {
+    try {
+      await session.authorised((authorization) => post(settings.apiBase, authorization, batch.map((item) => item.event)));
+      await markSent(batch);
+      return 'continue';
+    } catch (error) {
+      if (error instanceof RayAppError && error.kind === 'rejected') {
+        if (batch.length === 1) {
+          const [item] = batch as [OutboxItem];
+          await store.put({ ...item, status: 'dead', attempts: item.attempts + 1, lastError: error.message });
+          return 'continue';
+        }
+        const half = Math.ceil(batch.length / 2);
+        if ((await send(batch.slice(0, half), settings)) === 'stop') return 'stop';
+        return send(batch.slice(half), settings);
+      }
+      if (
+        (error instanceof RayAppError && (error.kind === 'client' || error.kind === 'user')) ||
+        error instanceof NotSetUpError ||
+        error instanceof CredentialsUnreadableError
+      ) {
+        const reason = error instanceof RayAppError ? `${error.message}: sign in again in the RayApp popup` : error.message;
+        await pause(reason, now());
+        return 'stop';
+      }
+      if (!(error instanceof RayAppError)) console.error('RayApp Notifier: unexpected failure while sending', error);
+      await reschedule(batch, error instanceof Error ? error : new Error('Unexpected failure while sending'));
+      return 'stop';
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (dirty) {
+      dirty = false;
+      if (await readPause()) break;
+      const settings = await deps.loadSettings();
+      if (!settings) break; // nothing can be sent before the first setup; items stay queued
+      for (;;) {
+        const batch = await store.due(now(), BATCH_SIZE);
+        if (batch.length === 0) break;
+        if ((await send(batch, settings)) === 'stop') {
+          dirty = false;
+          break;
+        }
+      }
+    }
+    await scheduleNext();
+  }
+
+  async function scheduleNext(): Promise<void> {
+    clearTimeout(timer);
+    const next = (await readPause()) ? null : await store.nextAttemptAt();
+    if (next === null) {
+      await browser.alarms.clear(RETRY_ALARM);
+      return;
+    }
+    await browser.alarms.create(RETRY_ALARM, { when: Math.max(next, now() + 1_000) });
+    const delay = next - now();
+    if (delay < IN_MEMORY_RETRY_MS) timer = setTimeout(() => void flush(), Math.max(0, delay));
+  }
+
+  /**
+   * Deliver everything that is due. Concurrent callers join the running flush, which looks again
+   * for due items before it ends, so an item added meanwhile is never left behind.
+   */
+  function flush(): Promise<void> {
+    dirty = true;
+    running ??= run()
+      .catch((error: unknown) => console.error('RayApp Notifier: flush failed', error))
+      .finally(() => {
+        running = undefined;
+        deps.onSettled?.();
+      });
+    return running;
+  }
+
+  return {
+    flush,
+
+    async enqueue(event: InteractionEvent, createdAt: number): Promise<OutboxItem> {
+      const item: OutboxItem = { id: crypto.randomUUID(), createdAt, event, status: 'queued', attempts: 0, nextAttemptAt: createdAt };
+      await store.add(item);
+      return item;
+    },
+
+    /** Try a queued or refused item again now (a refused one after the user edited it). */
+    async retry(id: string, event?: InteractionEvent): Promise<OutboxItem | undefined> {
+      const item = await store.get(id);
+      if (!item || item.status === 'sent') return item;
+      await store.put({ ...item, event: event ?? item.event, status: 'queued', nextAttemptAt: now() });
+      await flush();
+      return store.get(id);
+    },
+
+    /** After the user fixed the setup: lift the pause and send what waited. */
+    async resume(): Promise<void> {
+      await resume();
+      await flush();
+    },
+
+    async onAlarm(name: string): Promise<void> {
+      if (name === RETRY_ALARM) await flush();
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
