@@ -8,6 +8,8 @@ export declare const DEMO_CREDENTIALS: { clientId: string; clientSecret: string;
 export declare const DEMO_SETUP: Record<string, string | number>;
 export declare function scratchDir(name: string): string;
 export declare function fixture(name: string): string;
+export declare function fixtureUrl(name: string): string;
+export declare function fixturePages(names: string[]): Record<string, string>;
 export declare function popupUrl(extensionId: string): string;
 export declare function evaluateInWorker<R, A = undefined>(worker: Worker, fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
 export declare function stopServiceWorkers(page: Page): Promise<void>;
@@ -21,6 +23,11 @@ export interface Stack {
   crm: CrmServer;
   hosts: Record<string, number>;
   dir: string;
+  sandboxUp: boolean;
+  stopSandbox(): Promise<void>;
+  startSandbox(): Promise<void>;
+  closeBrowser(): Promise<void>;
+  relaunchBrowser(): Promise<void>;
   close(): Promise<void>;
 }
 export declare function startStack(options?: {

@@ -64,6 +64,21 @@ export function fixture(name) {
   return readFileSync(join(FIXTURES_DIR, name), 'utf8');
 }
 
+/** The real URL a fixture stands for: its first line is `<!-- https://… -->`. */
+export function fixtureUrl(name) {
+  const match = /^<!--\s*(https:\/\/\S+)\s*-->/.exec(fixture(name));
+  if (!match) throw new Error(`${name} does not start with <!-- its URL -->`);
+  return match[1];
+}
+
+/** Serve fixtures at their real URLs: `{ 'host/path': html }` for startStack's `pages`. */
+export function fixturePages(names) {
+  return Object.fromEntries(names.map((name) => {
+    const url = new URL(fixtureUrl(name));
+    return [`${url.hostname}${url.pathname}`, fixture(name)];
+  }));
+}
+
 /**
  * Chromium with the built extension, hostnames mapped to loopback ports.
  * `hosts` maps hostname → port; `userDataDir` keeps a profile across launches when given.
@@ -140,23 +155,43 @@ export function popupUrl(extensionId) {
 export async function startStack({ pages = {}, userDataDir, headless = true, sandboxOptions = {}, log } = {}) {
   const dir = scratchDir('stack');
   const tls = makeCertificate(dir, [API_HOST, ...CRM_HOSTS]);
-  const sandbox = await startSandbox({ tls: { key: tls.key, cert: tls.cert }, log, ...sandboxOptions });
+  const sandboxConfig = { tls: { key: tls.key, cert: tls.cert }, log, ...sandboxOptions };
+  const firstSandbox = await startSandbox(sandboxConfig);
   const crm = await startCrmServer(tls, pages);
-  const hosts = { [API_HOST]: sandbox.port, ...Object.fromEntries(CRM_HOSTS.map((h) => [h, crm.port])) };
-  const browser = await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless });
-  return {
-    ...browser,
-    sandbox,
+  const hosts = { [API_HOST]: firstSandbox.port, ...Object.fromEntries(CRM_HOSTS.map((h) => [h, crm.port])) };
+  const stack = {
+    ...(await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless })),
+    sandbox: firstSandbox,
+    sandboxUp: true,
     crm,
     tls,
     hosts,
     dir,
+    /** RayApp goes down: the port refuses connections. */
+    async stopSandbox() {
+      if (stack.sandboxUp) await stack.sandbox.close();
+      stack.sandboxUp = false;
+    },
+    /** RayApp comes back on the same address: a new server, with no events and no tokens. */
+    async startSandbox() {
+      stack.sandbox = await startSandbox({ ...sandboxConfig, port: firstSandbox.port });
+      stack.sandboxUp = true;
+    },
+    /** Close the browser only (the profile stays when `userDataDir` was given). */
+    async closeBrowser() {
+      await stack.context.close().catch(() => {});
+    },
+    /** Start the browser again with the same profile and host mapping. */
+    async relaunchBrowser() {
+      Object.assign(stack, await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless }));
+    },
     async close() {
-      await browser.context.close().catch(() => {});
-      await Promise.all([sandbox.close(), crm.close()]);
+      await stack.context.close().catch(() => {});
+      await Promise.all([stack.sandboxUp ? stack.sandbox.close() : undefined, crm.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 /** The demo credentials as the popup's labels name them (API server left at its default). */

@@ -1,20 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  DEMO_CREDENTIALS, DEMO_SETUP, evaluateInWorker, fillSetup, fixture, popupUrl, startStack, stopServiceWorkers,
-  type Stack,
+  DEMO_CREDENTIALS, DEMO_SETUP, evaluateInWorker, fillSetup, fixturePages, fixtureUrl, popupUrl, startStack,
+  stopServiceWorkers, type Stack,
 } from './harness.mjs';
 
 // The foundation's whole path in a real Chromium: popup setup → Test connection → the HubSpot
-// button on the real hostname → the event RayApp (the sandbox on api.rayapp.io) receives.
-const RECORD = '/contacts/4412876/record/0-1/90215533101';
-const RECORD_URL = `https://app.hubspot.com${RECORD}`;
+// button on the real hostnames → the event RayApp (the sandbox on api.rayapp.io) receives.
+// Each test notifies about a different contact: the same one twice within 10 s is one interaction.
+const FIXTURES = {
+  en: 'hubspot/contact-en-full.html', // app.hubspot.com
+  es: 'hubspot/contact-es-labels.html', // app-eu1
+  decoys: 'hubspot/contact-decoys.html', // app-na2
+  inputs: 'hubspot/contact-eu1-inputs.html', // app-eu1
+  cached: 'hubspot/contact-cached-hidden.html', // app.hubspot.com
+};
+const RECORD_URL = fixtureUrl(FIXTURES.en);
 
 let stack: Stack;
 let popup: Page;
 
 beforeAll(async () => {
-  stack = await startStack({ pages: { [RECORD]: fixture('hubspot/contact-en-full.html') } });
+  stack = await startStack({ pages: fixturePages(Object.values(FIXTURES)) });
   popup = await stack.context.newPage();
   await popup.goto(popupUrl(stack.extensionId));
 });
@@ -90,7 +97,7 @@ describe('Notify RayApp on a HubSpot contact', () => {
   });
 
   it('does the same from the context menu', async () => {
-    const page = await openRecord();
+    const page = await openRecord(fixtureUrl(FIXTURES.es));
     await page.getByRole('button', { name: 'Notify RayApp' }).waitFor();
     const worker = await stack.worker();
     const existing = await evaluateInWorker(worker, () =>
@@ -107,12 +114,12 @@ describe('Notify RayApp on a HubSpot contact', () => {
     });
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Sent to RayApp/);
     await stack.sandbox.waitForEvents(count + 1);
-    expect(stack.sandbox.events[count]!.event.user.email).toBe('jane.cooper@acme-logistics.example');
+    expect(stack.sandbox.events[count]!.event.user.email).toBe('lucia.fernandez@ferreteria-ejemplo.es');
     await page.close();
   });
 
   it('still works after the worker is stopped, reusing the token kept in session storage', async () => {
-    const page = await openRecord();
+    const page = await openRecord(fixtureUrl(FIXTURES.decoys));
     await page.getByRole('button', { name: 'Notify RayApp' }).waitFor();
     const logins = stack.sandbox.logins;
     const count = stack.sandbox.events.length;
@@ -128,7 +135,7 @@ describe('Notify RayApp on a HubSpot contact', () => {
   });
 
   it('logs in again once when RayApp revokes the token, and sends once', async () => {
-    const page = await openRecord();
+    const page = await openRecord(fixtureUrl(FIXTURES.inputs));
     const logins = stack.sandbox.logins;
     const count = stack.sandbox.events.length;
     stack.sandbox.revokeTokens();
@@ -137,6 +144,20 @@ describe('Notify RayApp on a HubSpot contact', () => {
     await stack.sandbox.waitForEvents(count + 1);
     expect(stack.sandbox.logins).toBe(logins + 1);
     expect(stack.sandbox.events.length).toBe(count + 1);
+    await page.close();
+  });
+
+  it('a double click plus the menu is one interaction', async () => {
+    const page = await openRecord(fixtureUrl(FIXTURES.cached));
+    const button = page.getByRole('button', { name: 'Notify RayApp' });
+    const count = stack.sandbox.events.length;
+    await button.dblclick();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Sent to RayApp/);
+    await button.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Already sent a moment ago/);
+    await stack.sandbox.waitForEvents(count + 1);
+    await new Promise((settle) => setTimeout(settle, 300));
+    expect(stack.sandbox.events).toHaveLength(count + 1);
     await page.close();
   });
 });

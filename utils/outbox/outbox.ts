@@ -53,7 +53,7 @@ export function createOutbox(deps: OutboxDeps) {
     await store.putAll(
       batch.map((item) => {
         const attempts = item.attempts + 1;
-        const delay = retryAfter ?? backoffDelay(attempts, deps.random);
+        const delay = Math.max(1_000, retryAfter ?? backoffDelay(attempts, deps.random));
         return { ...item, attempts, nextAttemptAt: now() + delay, lastError: error.message };
       }),
     );
@@ -91,20 +91,13 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  async function run(): Promise<void> {
-    while (dirty) {
-      dirty = false;
-      if (await readPause()) break;
-      const settings = await deps.loadSettings();
-      if (!settings) break; // nothing can be sent before the first setup; items stay queued
-      for (;;) {
-        const batch = await store.due(now(), BATCH_SIZE);
-        if (batch.length === 0) break;
-        if ((await send(batch, settings)) === 'stop') {
-          dirty = false;
-          break;
-        }
-      }
+  /** One pass: send every due batch until none is left or the server says stop; then plan the next pass. */
+  async function pass(): Promise<void> {
+    const settings = (await readPause()) ? null : await deps.loadSettings();
+    // Paused, or never set up: items stay queued until the user acts.
+    while (settings) {
+      const batch = await store.due(now(), BATCH_SIZE);
+      if (batch.length === 0 || (await send(batch, settings)) === 'stop') break;
     }
     await scheduleNext();
   }
@@ -127,12 +120,20 @@ export function createOutbox(deps: OutboxDeps) {
    */
   function flush(): Promise<void> {
     dirty = true;
-    running ??= run()
-      .catch((error: unknown) => console.error('RayApp Notifier: flush failed', error))
-      .finally(() => {
+    running ??= (async () => {
+      try {
+        // A flush() during a pass sets `dirty` again, so its item is looked for before we end.
+        while (dirty) {
+          dirty = false;
+          await pass();
+        }
+      } catch (error) {
+        console.error('RayApp Notifier: flush failed', error);
+      } finally {
         running = undefined;
         deps.onSettled?.();
-      });
+      }
+    })();
     return running;
   }
 

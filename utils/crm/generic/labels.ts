@@ -1,0 +1,57 @@
+import { text, valueOf } from '../dom';
+import { address, hit, usable, type Field, type Hit } from './hits';
+
+// Label synonyms (English, Spanish, Portuguese, French, German), matched against the label reduced to
+// a–z: accents, case, spaces, hyphens, colons, asterisks and parentheses removed ("Apellido(s) *:" → "apellidos").
+const SYNONYMS: [Field, RegExp][] = [
+  ['email', /^(e?mails?(address|adresse)?|correos?(electronicos?)?|courriel|adresse(e|de)?mail|enderecodeemail)$/],
+  [
+    'phone',
+    /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile|tel(ephone|efono|efone|efon(nummer)?|emovel)?|movil|celular|portable|handy|mobil(telefon)?|numerodetelefono)$/,
+  ],
+  ['firstName', /^(first(name)?|givenname|nombre|nome|primeironome|prenom|vorname)$/],
+  ['lastName', /^(lastname|surname|familyname|apellidos?|sobrenome|ultimonome|nom(defamille)?|nachname)$/],
+  ['fullName', /^((full|contact)?name|nombre(completo|yapellidos)|nomecompleto|nomcomplet)$/],
+  ['company', /^(company(name)?|organi[sz]ation|(sales)?accounts?|empresa|compania|societe|entreprise|firma|unternehmen)$/],
+  ['country', /^((country|pais)(region)?|pays|land)$/],
+];
+
+const key = (s: string): Field | undefined => {
+  const n = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return SYNONYMS.find(([, re]) => re.test(n))?.[0];
+};
+
+const CONTROL = 'input,textarea,select';
+
+/**
+ * Where a label's value is: its `for` target or the control it wraps; for a <dt> the next <dd>, for a
+ * <th> the next <td> (a list's header row has none: null); else the next element sibling; else
+ * undefined, meaning the text of the label's parent minus the label ("<p><b>Email:</b> a@b.c</p>").
+ */
+function target(l: Element): Element | null | undefined {
+  const id = l.getAttribute('for');
+  if (id) return (l.getRootNode() as Document).getElementById?.(id);
+  const next = l.nextElementSibling;
+  if (/^(dt|th)$/.test(l.localName)) return next?.matches('dd,td') ? next : null;
+  return l.querySelector(CONTROL) ?? next ?? undefined;
+}
+
+/** Label → value pairs, in `label`, `dt`, `th` and `[class*=label]` elements and via aria-labelledby. */
+export function labels(root: ParentNode, hits: Hit[]): void {
+  for (const l of root.querySelectorAll('label,dt,th,[class*=label i]')) {
+    // A wrapped <select> puts all its options in the label's text: match the label without it.
+    const k = key(text(l).replace(text(l.querySelector(CONTROL)), ''));
+    if (!k || !usable(l)) continue;
+    const v = target(l);
+    if (v === undefined) hit(hits, k, text(l.parentElement).replace(text(l), ''), l, 1);
+    // A value shown as a mailto:/tel: link is read from the link: the text may carry a type ("Work").
+    else if (v && usable(v)) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? valueOf(v), v, 1);
+  }
+  // Elements named by other elements' text (ARIA widgets): those labels can be any element.
+  for (const v of root.querySelectorAll('[aria-labelledby]')) {
+    const doc = v.getRootNode() as Document;
+    const name = v.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => text(doc.getElementById?.(id)));
+    const k = key(name.join(' '));
+    if (k && usable(v)) hit(hits, k, valueOf(v), v, 1);
+  }
+}
