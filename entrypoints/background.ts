@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createTokenSession } from '@/utils/session/token-session';
 import { loadCredentials } from '@/utils/session/credentials';
-import { loadSettings } from '@/utils/settings';
+import { cachedSettingsLoader } from '@/utils/settings';
 import { openOutboxDb } from '@/utils/outbox/db';
 import { createOutboxStore } from '@/utils/outbox/store';
 import { createOutbox } from '@/utils/outbox/outbox';
@@ -14,6 +14,7 @@ import { createContextMenus, handleContextMenuClick } from '@/utils/context-menu
 // Wiring only. Listeners are registered synchronously at the top level so that an event that wakes
 // the worker (a message, an alarm, a menu click) is delivered to them.
 export default defineBackground(() => {
+  const loadSettings = cachedSettingsLoader();
   const session = createTokenSession({
     loadCredentials,
     loadApiBase: async () => (await loadSettings())?.apiBase ?? null,
@@ -25,7 +26,7 @@ export default defineBackground(() => {
   };
   const onChange = () => void refreshBadge().catch(() => undefined);
   const outbox = createOutbox({ store, session, loadSettings, onSettled: onChange });
-  const notifier = createNotifier(outbox, store);
+  const notifier = createNotifier(outbox, store, Date.now, loadSettings);
   const route = createRouter({ session, notifier, outbox, store, onChange });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));

@@ -22,13 +22,26 @@ function sameInteraction(a: InteractionEvent, b: InteractionEvent): boolean {
   return sameEmail || samePhone;
 }
 
-export function createNotifier(outbox: Outbox, store: OutboxStore, now: () => number = Date.now) {
+export function createNotifier(
+  outbox: Outbox,
+  store: OutboxStore,
+  now: () => number = Date.now,
+  readSettings: typeof loadSettings = loadSettings,
+) {
   // Dedupe check and enqueue run one at a time, or two simultaneous clicks would both pass the check.
   let gate: Promise<unknown> = Promise.resolve();
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const result = gate.then(task);
     gate = result.catch(() => undefined);
     return result;
+  }
+
+  // What this worker enqueued in the last few seconds, so the dedupe check needs no database read;
+  // a fresh worker reads the window from the outbox once (a click may have come just before it stopped).
+  let recent: OutboxItem[] | undefined;
+  async function recentSince(since: number): Promise<OutboxItem[]> {
+    recent = (recent ?? (await store.createdSince(since))).filter((item) => item.createdAt >= since);
+    return recent;
   }
 
   /** Wait for the flush (or a while), then say where the item stands. */
@@ -43,16 +56,22 @@ export function createNotifier(outbox: Outbox, store: OutboxStore, now: () => nu
     /** A customer scraped from a page → normalised → written to the outbox → flushed. */
     async notify(raw: RawCustomer): Promise<NotifyOutcome> {
       const at = now();
-      const settings = await loadSettings();
-      if (!settings) return { ok: false, status: 'not-sent', error: new NotSetUpError().message };
-      const customer = normaliseCustomer(raw, {});
-      if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error };
-      const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
-      const { item, duplicate } = await exclusive(async () => {
-        const earlier = (await store.createdSince(at - DEDUPE_WINDOW_MS)).find((i) => sameInteraction(i.event, event));
-        return earlier ? { item: earlier, duplicate: true } : { item: await outbox.enqueue(event, at), duplicate: false };
+      const admitted = await outbox.intake(async () => {
+        const settings = await readSettings();
+        if (!settings) return { ok: false, status: 'not-sent', error: new NotSetUpError().message } as const;
+        const customer = normaliseCustomer(raw, {});
+        if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error } as const;
+        const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
+        return exclusive(async () => {
+          const earlier = (await recentSince(at - DEDUPE_WINDOW_MS)).find((i) => sameInteraction(i.event, event));
+          if (earlier) return { item: earlier, duplicate: true };
+          const item = await outbox.enqueue(event, at);
+          recent?.push(item);
+          return { item, duplicate: false };
+        });
       });
-      return settle(item, duplicate);
+      if ('status' in admitted) return admitted;
+      return settle(admitted.item, admitted.duplicate);
     },
 
     /** Send a queued or refused item again now; with `raw`, the user's corrections replace its customer. */

@@ -85,6 +85,18 @@ export async function loadSettings(): Promise<Settings | null> {
   return parsed.data;
 }
 
+/**
+ * For the worker's hot path: the settings kept in memory, re-read only after they change.
+ * (Only one caller per context should make one: it registers a storage listener.)
+ */
+export function cachedSettingsLoader(): () => Promise<Settings | null> {
+  let cached: Promise<Settings | null> | undefined;
+  settingsItem.watch(() => {
+    cached = undefined;
+  });
+  return () => (cached ??= loadSettings());
+}
+
 export async function saveSettings(settings: Settings): Promise<void> {
   await settingsItem.setValue(settingsSchema.parse(settings));
 }

@@ -21,13 +21,16 @@ import type { CrmAdapter, RawCustomer } from './types';
  * than guess — sending the wrong customer is worse than asking the user to open the record.
  */
 function oneRecord(hits: Hit[]): Hit[] | null {
-  const mails = hits.filter((h) => h.k === 'email');
+  // JSON-LD has no place on the page (its hits sit on the <script>): it describes the page's subject
+  // and always stays, outside this contest.
+  const json = (h: Hit) => h.el.localName === 'script';
+  const mails = hits.filter((h) => h.k === 'email' && !json(h));
   const id = (h: Hit) => h.v.toLowerCase();
   const fields = new Map(mails.map((m) => [id(m), new Set<Field>()]));
   if (fields.size < 2) return hits;
   const owner = new Map<Hit, string>();
   for (const h of hits) {
-    for (let a: Element | null = h.el; h.k !== 'email' && a; a = a.parentElement) {
+    for (let a: Element | null = h.el; h.k !== 'email' && !json(h) && a; a = a.parentElement) {
       const m = mails.find((m) => a!.contains(m.el));
       if (m) {
         owner.set(h, id(m));
@@ -40,7 +43,7 @@ function oneRecord(hits: Hit[]): Hit[] | null {
   const max = Math.max(...weights);
   if (weights.indexOf(max) !== weights.lastIndexOf(max)) return null;
   const win = [...fields.keys()][weights.indexOf(max)];
-  return hits.filter((h) => (h.k === 'email' ? id(h) : owner.get(h)) === win);
+  return hits.filter((h) => json(h) || (h.k === 'email' ? id(h) : owner.get(h)) === win);
 }
 
 /** The customer shown under `root` (a document, or a CRM adapter's record node), or null. Pure. */
@@ -50,7 +53,7 @@ export function detectCustomer(root: ParentNode): RawCustomer | null {
   labels(root, hits);
   links(root, hits);
   const main = root.querySelector('main,[role=main]');
-  for (const h of hits) if (main && !main.contains(h.el)) h.r += 0.5;
+  for (const h of hits) if (h.r > 1 && main && !main.contains(h.el)) h.r += 0.5;
   hits = oneRecord(hits);
   if (!hits?.length) return null;
 

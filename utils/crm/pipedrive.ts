@@ -76,7 +76,7 @@ export const pipedrive: CrmAdapter = {
       fullName: clean(text(firstVisible(view, NAME))) ?? (cut > 0 ? clean(title.slice(0, cut)) : undefined),
       email: email(find(view, EMAIL)),
       phone: phone(find(view, PHONE)),
-      company: clean(text(find(view, ORG) ?? firstVisible(view, ORG))),
+      company: clean(text(find(view, ORG))),
     };
     for (const k of Object.keys(c) as (keyof RawCustomer)[]) if (c[k] === undefined) delete c[k];
     return c;

@@ -59,18 +59,14 @@ function value(row: Element): string | undefined {
 
 /** The first unmasked phone shown in the nodes, else the first (masked) one, so the worker can say why. */
 function pick(...nodes: ParentNode[]): string | undefined {
-  const phones = nodes.flatMap((n) => [...n.querySelectorAll(PHONES)].filter(isVisible).map((p) => clean(text(p))));
-  const shown = phones.filter((p): p is string => !!p);
+  const shown = nodes.flatMap((n) => [...n.querySelectorAll(PHONES)].filter(isVisible).flatMap((p) => clean(text(p)) ?? []));
   return shown.find((p) => !masked(p)) ?? shown[0];
 }
 
-/** The first non-empty value among a field's rows. */
+/** The first unmasked value among a field's rows, else the first masked one. */
 function field(doc: Document, keys: string[]): string | undefined {
-  for (const row of rows(doc, keys)) {
-    const v = value(row);
-    if (v) return v;
-  }
-  return undefined;
+  const values = rows(doc, keys).map(value).filter((v): v is string => !!v);
+  return values.find((v) => !masked(v)) ?? values[0];
 }
 
 export const zoho: CrmAdapter = {

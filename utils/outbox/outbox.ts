@@ -3,6 +3,7 @@ import type { InteractionEvent } from '@/utils/interaction';
 import type { Settings } from '@/utils/settings';
 import { postInteractions } from '@/utils/rayapp/interactions';
 import { RayAppError } from '@/utils/rayapp/errors';
+import type { HttpOptions } from '@/utils/rayapp/http';
 import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
 import { CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { OutboxItem } from './db';
@@ -15,6 +16,8 @@ export const BATCH_SIZE = 50;
 export const RETRY_ALARM = 'rayapp-outbox-retry';
 /** Below this, a retry is also timed in memory: alarms fire no sooner than 30 s in a packed extension. */
 const IN_MEMORY_RETRY_MS = 60_000;
+/** The longest a pass waits for notifies still on their way in: a steady stream can't starve sending. */
+const MAX_INTAKE_WAIT_MS = 200;
 
 export interface OutboxDeps {
   store: OutboxStore;
@@ -23,7 +26,9 @@ export interface OutboxDeps {
   now?: () => number;
   random?: () => number;
   post?: typeof postInteractions;
-  /** Called after every flush (badge, popup refresh). */
+  /** Fetch and client timeout for the interactions request (tests shorten it). */
+  http?: HttpOptions;
+  /** Called after a flush that changed something (badge). */
   onSettled?: () => void;
 }
 
@@ -41,14 +46,30 @@ export function createOutbox(deps: OutboxDeps) {
   let running: Promise<void> | undefined;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the running flush changed any item's state (so the badge needs a refresh). */
+  let changed = false;
+  // Notifies still on their way into the outbox. A pass waits for them (briefly), so that many
+  // clicks at once — or a burst from several tabs — share batches instead of racing each other.
+  let intake = 0;
+  let intakeDone: (() => void) | undefined;
+  let intakeIdle: Promise<void> = Promise.resolve();
+
+  function waitForIntake(): Promise<void> {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([intakeIdle, new Promise<void>((done) => (timeout = setTimeout(done, MAX_INTAKE_WAIT_MS)))]).finally(() =>
+      clearTimeout(timeout),
+    );
+  }
 
   async function markSent(batch: OutboxItem[]): Promise<void> {
+    changed = true;
     const at = now();
     await store.putAll(batch.map((item) => ({ ...item, status: 'sent', attempts: item.attempts + 1, sentAt: at, lastError: undefined })));
     await store.trimSent();
   }
 
   async function reschedule(batch: OutboxItem[], error: RayAppError | Error): Promise<void> {
+    changed = true;
     const retryAfter = error instanceof RayAppError ? parseRetryAfter(error.retryAfter, now()) : undefined;
     await store.putAll(
       batch.map((item) => {
@@ -62,12 +83,13 @@ export function createOutbox(deps: OutboxDeps) {
   /** Send one batch; a refusal is bisected so the good events still land and the bad ones are named. */
   async function send(batch: OutboxItem[], settings: Settings): Promise<BatchResult> {
     try {
-      await session.authorised((authorization) => post(settings.apiBase, authorization, batch.map((item) => item.event)));
+      await session.authorised((authorization) => post(settings.apiBase, authorization, batch.map((item) => item.event), deps.http));
       await markSent(batch);
       return 'continue';
     } catch (error) {
       if (error instanceof RayAppError && error.kind === 'rejected') {
         if (batch.length === 1) {
+          changed = true;
           const [item] = batch as [OutboxItem];
           await store.put({ ...item, status: 'dead', attempts: item.attempts + 1, lastError: error.message });
           return 'continue';
@@ -83,6 +105,7 @@ export function createOutbox(deps: OutboxDeps) {
       ) {
         const reason = error instanceof RayAppError ? `${error.message}: sign in again in the RayApp popup` : error.message;
         await pause(reason, now());
+        changed = true;
         return 'stop';
       }
       if (!(error instanceof RayAppError)) console.error('RayApp Notifier: unexpected failure while sending', error);
@@ -93,18 +116,25 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** One pass: send every due batch until none is left or the server says stop; then plan the next pass. */
   async function pass(): Promise<void> {
-    const settings = (await readPause()) ? null : await deps.loadSettings();
+    const paused = !!(await readPause());
+    const settings = paused ? null : await deps.loadSettings();
     // Paused, or never set up: items stay queued until the user acts.
+    let stopped = paused;
     while (settings) {
+      await waitForIntake();
       const batch = await store.due(now(), BATCH_SIZE);
-      if (batch.length === 0 || (await send(batch, settings)) === 'stop') break;
+      if (batch.length === 0) break;
+      if ((await send(batch, settings)) === 'stop') {
+        stopped = true;
+        break;
+      }
     }
-    await scheduleNext();
+    await scheduleNext(stopped && !!(await readPause()));
   }
 
-  async function scheduleNext(): Promise<void> {
+  async function scheduleNext(paused: boolean): Promise<void> {
     clearTimeout(timer);
-    const next = (await readPause()) ? null : await store.nextAttemptAt();
+    const next = paused ? null : await store.nextAttemptAt();
     if (next === null) {
       await browser.alarms.clear(RETRY_ALARM);
       return;
@@ -131,7 +161,8 @@ export function createOutbox(deps: OutboxDeps) {
         console.error('RayApp Notifier: flush failed', error);
       } finally {
         running = undefined;
-        deps.onSettled?.();
+        if (changed) deps.onSettled?.();
+        changed = false;
       }
     })();
     return running;
@@ -143,7 +174,18 @@ export function createOutbox(deps: OutboxDeps) {
     async enqueue(event: InteractionEvent, createdAt: number): Promise<OutboxItem> {
       const item: OutboxItem = { id: crypto.randomUUID(), createdAt, event, status: 'queued', attempts: 0, nextAttemptAt: createdAt };
       await store.add(item);
+      changed = true;
       return item;
+    },
+
+    /** Run a notify's way into the outbox (checks, dedupe, enqueue) as intake that a pass waits for. */
+    async intake<T>(work: () => Promise<T>): Promise<T> {
+      if (intake++ === 0) intakeIdle = new Promise((done) => (intakeDone = done));
+      try {
+        return await work();
+      } finally {
+        if (--intake === 0) intakeDone?.();
+      }
     },
 
     /** Try a queued or refused item again now (a refused one after the user edited it). */

@@ -16,7 +16,7 @@ export interface Hit {
  * /in/<slug>), not a share/intent/post link or a site section (x.com/home, instagram.com/explore).
  */
 const SOCIAL =
-  /^https?:\/\/([\w-]+\.)?(linkedin\.com\/in\/[^/?#]+|(x|twitter|facebook|instagram)\.com\/(?!(share|sharer|intent|home|i|search|hashtag|explore|login|dialog|plugins|accounts|p|reel|watch|groups|pages|events)\b)[\w.-]+)\/?([?#].*)?$/i;
+  /^https?:\/\/([\w-]+\.)?(linkedin\.com\/in\/[^/?#]+|(x|twitter|facebook|instagram)\.com\/(?!(share|sharer|intent|home|search|explore|login|watch)\b)[\w.-]+)\/?([?#].*)?$/i;
 
 /** Values a field must look like; anything else (a "Send email" button, a masked "******0100") is noise. */
 const SHAPE: Partial<Record<Field, RegExp>> = {
@@ -57,6 +57,17 @@ export function address(href: string | null | undefined): string | undefined {
   return s.split(',')[0];
 }
 
+/**
+ * What `el` shows: its text without that of hidden descendants (a "Copied!" tooltip, a cached copy);
+ * for a form control, or an element with no text of its own, valueOf (a control's value).
+ */
+export function shown(el: Element): string {
+  let s = '';
+  const walk = el.ownerDocument.createTreeWalker(el, 4); // NodeFilter.SHOW_TEXT
+  while (walk.nextNode()) if (isVisible(walk.currentNode.parentElement)) s += walk.currentNode.nodeValue;
+  return (!el.matches('input,textarea,select') && clean(s)) || valueOf(el);
+}
+
 /** What a structured-data property says: a mailto:/tel: link's address, a `content` attribute, else its text. */
 export const read = (el: Element): string =>
-  address(el.getAttribute('href')) ?? el.getAttribute('content') ?? valueOf(el);
+  address(el.getAttribute('href')) ?? el.getAttribute('content') ?? shown(el);

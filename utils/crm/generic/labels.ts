@@ -1,5 +1,5 @@
-import { text, valueOf } from '../dom';
-import { address, hit, usable, type Field, type Hit } from './hits';
+import { text } from '../dom';
+import { address, hit, shown, usable, type Field, type Hit } from './hits';
 
 // Label synonyms (English, Spanish, Portuguese, French, German), matched against the label reduced to
 // a–z: accents, case, spaces, hyphens, colons, asterisks and parentheses removed ("Apellido(s) *:" → "apellidos").
@@ -38,20 +38,20 @@ function target(l: Element): Element | null | undefined {
 
 /** Label → value pairs, in `label`, `dt`, `th` and `[class*=label]` elements and via aria-labelledby. */
 export function labels(root: ParentNode, hits: Hit[]): void {
-  for (const l of root.querySelectorAll('label,dt,th,[class*=label i]')) {
+  for (const l of root.querySelectorAll('label,dt,th,[class*=label],[class*=Label]')) {
     // A wrapped <select> puts all its options in the label's text: match the label without it.
     const k = key(text(l).replace(text(l.querySelector(CONTROL)), ''));
     if (!k || !usable(l)) continue;
     const v = target(l);
-    if (v === undefined) hit(hits, k, text(l.parentElement).replace(text(l), ''), l, 1);
+    if (v === undefined) hit(hits, k, shown(l.parentElement!).replace(text(l), ''), l, 1);
     // A value shown as a mailto:/tel: link is read from the link: the text may carry a type ("Work").
-    else if (v && usable(v)) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? valueOf(v), v, 1);
+    else if (v && usable(v)) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? shown(v), v, 1);
   }
   // Elements named by other elements' text (ARIA widgets): those labels can be any element.
   for (const v of root.querySelectorAll('[aria-labelledby]')) {
     const doc = v.getRootNode() as Document;
     const name = v.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => text(doc.getElementById?.(id)));
     const k = key(name.join(' '));
-    if (k && usable(v)) hit(hits, k, valueOf(v), v, 1);
+    if (k && usable(v)) hit(hits, k, shown(v), v, 1);
   }
 }
