@@ -3,15 +3,25 @@ import preact from '@preact/preset-vite';
 
 // The CRM hosts each content script matches live with their adapter (utils/crm/*);
 // the manifest only adds what the worker itself needs.
+
+// e2e only: a build whose manifest already holds a "self-hosted CRM" host, standing in for the
+// permission prompt headless Chromium can't accept (tests/e2e/sites.test.ts). Never in a release.
+const testSites = process.env.RAYAPP_TEST_SITE ? [process.env.RAYAPP_TEST_SITE] : [];
 export default defineConfig({
+  ...(testSites.length ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-sites-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'RayApp Notifier',
     description: 'Tell RayApp "this customer just interacted with us" from the CRM page you are on.',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // scripting + optional hosts: "Enable RayApp on this site" registers the generic content script
+    // for exactly the sites the user enables; activeTab lets the popup see which site that is.
+    permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'activeTab'],
     // The RayApp API: the worker needs it to log in and post interactions without CORS.
-    host_permissions: ['https://api.rayapp.io/*'],
+    host_permissions: ['https://api.rayapp.io/*', ...testSites],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'RayApp Notifier' },
     ...(browser === 'firefox'
       ? {

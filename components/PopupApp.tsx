@@ -3,14 +3,18 @@ import { sendToWorker } from '@/utils/messages/send';
 import type { HistoryView, NotifyOutcome, SetupView } from '@/utils/messages/types';
 import { SetupForm } from './SetupForm';
 import { History } from './History';
+import { SitesPanel } from './SitesPanel';
 
-/** The popup: setup and connection test, then what was sent. Everything goes through the worker. */
+type Tab = 'history' | 'setup' | 'sites';
+const TAB_LABELS: Record<Tab, string> = { history: 'Sent', setup: 'Setup', sites: 'Sites' };
+
+/** The popup: setup and connection test, what was sent, and where RayApp is enabled. */
 export function PopupApp() {
   const [setup, setSetup] = useState<SetupView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [history, setHistory] = useState<HistoryView>({ entries: [], queued: 0, dead: 0 });
   const [busy, setBusy] = useState<string | null>(null);
-  const [tab, setTab] = useState<'history' | 'setup'>('history');
+  const [tab, setTab] = useState<Tab>('history');
 
   async function refreshHistory() {
     const reply = await sendToWorker({ type: 'history:get' });
@@ -37,7 +41,7 @@ export function PopupApp() {
       <header>
         <h1>RayApp Notifier</h1>
         <nav role="tablist" aria-label="Sections">
-          {(['history', 'setup'] as const).map((name) => (
+          {(Object.keys(TAB_LABELS) as Tab[]).map((name) => (
             <button
               key={name}
               type="button"
@@ -45,12 +49,14 @@ export function PopupApp() {
               aria-selected={tab === name}
               onClick={() => setTab(name)}
             >
-              {name === 'history' ? 'Sent' : 'Setup'}
+              {TAB_LABELS[name]}
             </button>
           ))}
         </nav>
       </header>
-      {tab === 'setup' ? (
+      {tab === 'sites' ? (
+        <SitesPanel />
+      ) : tab === 'setup' ? (
         <SetupForm
           setup={setup}
           onSave={async (form) => {

@@ -21,6 +21,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'storeId', label: 'Store id', type: 'text', inputMode: 'numeric' },
   { name: 'eventType', label: 'Event type', type: 'text' },
   { name: 'eventSubType', label: 'Event subType', type: 'text' },
+  { name: 'defaultCountry', label: 'Default phone country (optional)', type: 'text' },
   { name: 'apiBase', label: 'API server', type: 'url' },
 ];
 
@@ -41,6 +42,7 @@ export function initialValues(setup: SetupView): FormValues {
     storeId: setup.storeId,
     eventType: setup.eventType,
     eventSubType: setup.eventSubType,
+    defaultCountry: setup.defaultCountry,
     apiBase: setup.apiBase,
     remember: setup.remember,
   };

@@ -10,6 +10,7 @@ import { showBadge } from '@/utils/outbox/badge';
 import { createNotifier } from '@/utils/notify';
 import { createRouter } from '@/utils/router';
 import { createContextMenus, handleContextMenuClick } from '@/utils/context-menu';
+import { syncSiteScript } from '@/utils/sites/enabled-sites';
 
 // Wiring only. Listeners are registered synchronously at the top level so that an event that wakes
 // the worker (a message, an alarm, a menu click) is delivered to them.
@@ -38,10 +39,15 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void createContextMenus());
   browser.runtime.onStartup.addListener(() => void createContextMenus());
   browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
+  // A site enabled in the popup, or revoked from the popup or the browser's own settings.
+  const onSitesChanged = () => void Promise.all([syncSiteScript(), createContextMenus()]);
+  browser.permissions.onAdded.addListener(onSitesChanged);
+  browser.permissions.onRemoved.addListener(onSitesChanged);
   // Back online: what waited for the network goes now rather than at its next backoff.
   globalThis.addEventListener('online', () => void outbox.flush());
 
   void session.armRefresh();
+  void syncSiteScript(); // a revoke while the worker slept still unregisters
   void outbox.flush(); // whatever the last worker (or browser session) left queued
 
   // Reachable only from this extension's own contexts (and DevTools): lets e2e tests run the

@@ -1,17 +1,18 @@
 import { browser, type Browser } from 'wxt/browser';
 import { crmMatches } from '@/utils/crm/sites';
+import { enabledSites } from '@/utils/sites/enabled-sites';
 import type { MenuNotifyMessage } from '@/utils/messages/types';
 
 export const NOTIFY_PAGE_MENU = 'rayapp-notify-page';
 
-/** Menus persist across worker restarts; (re)create them on install and update only. */
+/** (Re)create the menus, shown on the CRM hosts and on the sites the user enabled. */
 export async function createContextMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: NOTIFY_PAGE_MENU,
     title: 'Notify RayApp about this customer',
     contexts: ['page'],
-    documentUrlPatterns: crmMatches,
+    documentUrlPatterns: [...crmMatches, ...(await enabledSites())],
   });
 }
 

@@ -59,7 +59,7 @@ export function createNotifier(
       const admitted = await outbox.intake(async () => {
         const settings = await readSettings();
         if (!settings) return { ok: false, status: 'not-sent', error: new NotSetUpError().message } as const;
-        const customer = normaliseCustomer(raw, {});
+        const customer = normaliseCustomer(raw, { defaultCountry: settings.defaultCountry });
         if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error } as const;
         const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
         return exclusive(async () => {
@@ -80,7 +80,7 @@ export function createNotifier(
       if (!item) return { ok: false, status: 'not-sent', error: 'That interaction is no longer in the history' };
       let event = item.event;
       if (raw) {
-        const customer = normaliseCustomer(raw, {});
+        const customer = normaliseCustomer(raw, { defaultCountry: (await readSettings())?.defaultCountry });
         if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error };
         event = { ...item.event, user: customer.user };
       }

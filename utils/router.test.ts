@@ -8,6 +8,10 @@ import { forgetCachedKey } from './session/secret-box';
 import { loadSettings } from './settings';
 import type { createNotifier } from './notify';
 import type { NotifyOutcome } from './messages/types';
+import { openOutboxDb, type OutboxItem } from './outbox/db';
+import { createOutboxStore, type OutboxStore } from './outbox/store';
+import type { Outbox } from './outbox/outbox';
+import { pause, readPause } from './outbox/pause';
 
 const SECRET = 'Zx9-client-sécret';
 const PASSWORD = 'p@ss wörd&=1';
@@ -38,6 +42,10 @@ const tokenOk: TokenReply = () =>
 let tokenReply: TokenReply;
 let tokenFetch: ReturnType<typeof vi.fn<typeof fetch>>;
 let notifier: { notify: ReturnType<typeof vi.fn>; retry: ReturnType<typeof vi.fn> };
+let outbox: { resume: ReturnType<typeof vi.fn>; flush: ReturnType<typeof vi.fn> };
+let store: OutboxStore;
+let onChange: ReturnType<typeof vi.fn>;
+let dbCount = 0;
 let route: ReturnType<typeof createRouter>;
 /** Every reply the router gave in the current test, to check none leaks a secret. */
 let replies: unknown[];
@@ -54,7 +62,16 @@ beforeEach(() => {
   });
   const sent: NotifyOutcome = { ok: true, status: 'sent', id: 'id-1', message: 'Sent to RayApp: Ana' };
   notifier = { notify: vi.fn(async () => sent), retry: vi.fn(async () => sent) };
-  const router = createRouter(session, notifier as unknown as ReturnType<typeof createNotifier>);
+  outbox = { resume: vi.fn(async () => {}), flush: vi.fn(async () => {}) };
+  store = createOutboxStore(openOutboxDb(`router-test-${++dbCount}`));
+  onChange = vi.fn();
+  const router = createRouter({
+    session,
+    notifier: notifier as unknown as ReturnType<typeof createNotifier>,
+    outbox: outbox as unknown as Outbox,
+    store,
+    onChange,
+  });
   replies = [];
   route = async (message, sender) => {
     const reply = await router(message, sender);
@@ -89,13 +106,18 @@ describe('who may send what', () => {
     ['connection:test', { type: 'connection:test' }],
     ['history:get', { type: 'history:get' }],
     ['history:retry', { type: 'history:retry', id: 'x' }],
+    ['history:resend', { type: 'history:resend', id: 'x', customer: { email: 'a@example.com' } }],
+    ['history:discard', { type: 'history:discard', id: 'x' }],
     ['history:clear', { type: 'history:clear' }],
   ])('a content script may NOT send %s', async (_label, message) => {
+    await store.add(item('x', 'dead', 1));
     const reply = await route(message, CONTENT);
     expect(reply).toEqual({ ok: false, error: expect.any(String) });
     await storageIsEmpty();
     expect(tokenFetch).not.toHaveBeenCalled();
     expect(notifier.retry).not.toHaveBeenCalled();
+    expect(outbox.resume).not.toHaveBeenCalled();
+    expect(await store.get('x')).toBeDefined();
   });
 
   it('a content script cannot read the setup even after it was saved', async () => {
@@ -211,6 +233,7 @@ describe('setup:save / setup:get', () => {
         storeId: '1234',
         eventType: 'visit',
         eventSubType: 'crm',
+        defaultCountry: '',
         remember,
         clientId: 'acme-client',
         apiUser: 'ventas@acme.example',
@@ -305,6 +328,14 @@ describe('connection:test', () => {
     expectNoSecretInReplies();
   });
 
+  it('a successful setup:save resumes the outbox (what waited for a sign-in goes now); a refused one does not', async () => {
+    expect(outbox.resume).toHaveBeenCalledTimes(1); // the save in beforeEach
+    await route({ type: 'setup:save', form: form({ storeId: 'x' }) }, POPUP);
+    expect(outbox.resume).toHaveBeenCalledTimes(1);
+    await route({ type: 'setup:save', form: form({ clientSecret: '', apiPassword: '' }) }, POPUP);
+    expect(outbox.resume).toHaveBeenCalledTimes(2);
+  });
+
   it('a new setup:save drops the token logged in with the old setup', async () => {
     await route({ type: 'connection:test' }, POPUP);
     expect((await browser.storage.session.get('token')).token).toBeDefined();
@@ -321,10 +352,93 @@ describe('connection:test', () => {
 });
 
 describe('history messages', () => {
-  it('history:get, history:retry and history:clear work from the popup', async () => {
-    expect(await route({ type: 'history:get' }, POPUP)).toEqual({ ok: true, entries: [] });
+  const EMPTY = { entries: [], queued: 0, dead: 0, paused: undefined, tokenRenewsAt: undefined };
+
+  it('history:get on an empty outbox', async () => {
+    expect(await route({ type: 'history:get' }, POPUP)).toEqual({ ok: true, history: EMPTY });
+  });
+
+  it('history:get: the outbox entries newest first, the queued and dead counts, why it is paused, when the token renews', async () => {
+    await store.putAll([item('a', 'sent', 1), item('b', 'queued', 2), item('c', 'dead', 3), item('d', 'queued', 4)]);
+    await pause('RayApp refused the API user or API password: sign in again in the RayApp popup', T0);
+    await route({ type: 'setup:save', form: form() }, POPUP);
+    await route({ type: 'connection:test' }, POPUP);
+    const reply = await route({ type: 'history:get' }, POPUP);
+    expect(reply).toMatchObject({
+      ok: true,
+      history: {
+        queued: 2,
+        dead: 1,
+        paused: expect.stringMatching(/sign in again/),
+        tokenRenewsAt: T0 + 3_239_100,
+      },
+    });
+    const entries = (reply as { history: { entries: OutboxItem[] } }).history.entries;
+    expect(entries.map((e) => [e.id, e.status])).toEqual([
+      ['d', 'queued'],
+      ['c', 'dead'],
+      ['b', 'queued'],
+      ['a', 'sent'],
+    ]);
+    expectNoSecretInReplies();
+  });
+
+  it('history:get lists at most the 100 newest', async () => {
+    await store.putAll(Array.from({ length: 130 }, (_, i) => item(`i${i}`, 'queued', i)));
+    const reply = (await route({ type: 'history:get' }, POPUP)) as { history: { entries: OutboxItem[]; queued: number } };
+    expect(reply.history.entries).toHaveLength(100);
+    expect(reply.history.entries[0]!.id).toBe('i129');
+    expect(reply.history.entries[99]!.id).toBe('i30');
+    expect(reply.history.queued).toBe(130);
+  });
+
+  it('history:retry and history:resend reach the notifier (resend with the corrected customer)', async () => {
     expect(await route({ type: 'history:retry', id: 'id-1' }, POPUP)).toMatchObject({ ok: true, status: 'sent' });
-    expect(notifier.retry).toHaveBeenCalledWith('id-1');
+    expect(notifier.retry).toHaveBeenLastCalledWith('id-1');
+    const customer = { firstName: 'Ana', email: 'ana@example.org' };
+    expect(await route({ type: 'history:resend', id: 'id-1', customer }, POPUP)).toMatchObject({ ok: true, status: 'sent' });
+    expect(notifier.retry).toHaveBeenLastCalledWith('id-1', customer);
+  });
+
+  it('history:resend with a malformed customer is refused before the notifier', async () => {
+    const reply = await route({ type: 'history:resend', id: 'id-1', customer: { email: 5 } }, POPUP);
+    expect(reply).toEqual({ ok: false, error: expect.any(String) });
+    expect(notifier.retry).not.toHaveBeenCalled();
+  });
+
+  it('history:discard drops a queued or dead item (and refreshes the badge), never a sent one', async () => {
+    await store.putAll([item('q', 'queued', 1), item('x', 'dead', 2), item('s', 'sent', 3)]);
+    for (const id of ['q', 'x', 's', 'unknown']) expect(await route({ type: 'history:discard', id }, POPUP)).toEqual({ ok: true });
+    expect((await store.recent(10)).map((e) => e.id)).toEqual(['s']);
+    expect(await store.counts()).toEqual({ queued: 0, dead: 0 });
+    expect(onChange).toHaveBeenCalled();
+  });
+
+  it('history:clear forgets delivered items only: queued and dead ones stay', async () => {
+    await store.putAll([item('s1', 'sent', 1), item('q', 'queued', 2), item('s2', 'sent', 3), item('x', 'dead', 4)]);
     expect(await route({ type: 'history:clear' }, POPUP)).toEqual({ ok: true });
+    expect((await store.recent(10)).map((e) => e.id)).toEqual(['x', 'q']);
+    expect(await readPause()).toBeNull();
   });
 });
+
+function item(id: string, status: OutboxItem['status'], n: number): OutboxItem {
+  return {
+    id,
+    createdAt: T0 + n,
+    status,
+    attempts: status === 'queued' ? 0 : 1,
+    nextAttemptAt: T0 + n,
+    ...(status === 'dead' ? { lastError: 'Invalid event at index 0: user.email: must be a valid e-mail address' } : {}),
+    ...(status === 'sent' ? { sentAt: T0 + n } : {}),
+    event: {
+      customProps: {},
+      storeId: 1234,
+      type: 'visit',
+      subType: 'crm',
+      source: 'OTHER',
+      timestamp: new Date(T0 + n).toISOString(),
+      user: { email: `${id}@example.com` },
+    },
+  };
+}

@@ -52,7 +52,7 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
   }
 
   async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
-    const from = classifySender(sender);
+    const from = await classifySender(sender);
     if (from === 'untrusted') return { ok: false, error: 'Message refused: unknown sender' };
 
     const notify = notifyMessageSchema.safeParse(message);

@@ -43,6 +43,8 @@ export const setupFormSchema = z.object({
   storeId: z.string().check(z.trim(), z.minLength(1, 'Store id is required'), z.regex(/^\d{1,15}$/, 'Store id must be a whole number'), z.regex(/[1-9]/, 'Store id must be greater than 0')),
   eventType: text('Event type', 100),
   eventSubType: text('Event subType', 100),
+  /** Optional: the country of phone numbers written without a +prefix. */
+  defaultCountry: z.optional(z.string().check(z.trim(), z.maxLength(60, 'Default country is too long'))),
   remember: z.boolean(),
 });
 export type SetupInput = z.infer<typeof setupFormSchema>;
@@ -57,6 +59,8 @@ export const settingsSchema = z.object({
     subType: z.string().check(z.minLength(1)),
     customProps: z.record(z.string(), z.string()),
   }),
+  /** ISO 3166-1 alpha-2; phones without an international prefix are read as this country's. */
+  defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
   remember: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

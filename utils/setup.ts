@@ -1,6 +1,7 @@
 import { setupFormSchema, settingsSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, DEFAULT_API_BASE } from '@/utils/settings';
 import { loadCredentials, saveCredentials, CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { Credentials } from '@/utils/rayapp/token';
+import { toCountryCode } from '@/utils/customer/country';
 import type { Replies, SetupView } from '@/utils/messages/types';
 
 /** What the popup may see of the setup: everything but the two secrets. */
@@ -19,6 +20,7 @@ export async function readSetup(): Promise<SetupView> {
     storeId: settings ? String(settings.storeId) : '',
     eventType: settings?.preset.type ?? '',
     eventSubType: settings?.preset.subType ?? '',
+    defaultCountry: settings?.defaultCountry ?? '',
     remember: settings?.remember ?? true,
     clientId: credentials?.clientId ?? '',
     apiUser: credentials?.apiUser ?? '',
@@ -55,9 +57,14 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
 
   const base = checkApiBase(input.apiBase);
   if (!base.ok) return { ok: false, error: 'Some fields need attention', fields: { apiBase: base.error } };
+  const defaultCountry = input.defaultCountry ? toCountryCode(input.defaultCountry) : undefined;
+  if (input.defaultCountry && !defaultCountry) {
+    return { ok: false, error: 'Some fields need attention', fields: { defaultCountry: 'Unknown country: use a name or a code such as ES' } };
+  }
   const previous = await loadSettings();
   const settings = settingsSchema.safeParse({
     apiBase: base.base,
+    ...(defaultCountry ? { defaultCountry } : {}),
     storeId: Number(input.storeId),
     preset: { type: input.eventType, subType: input.eventSubType, customProps: previous?.preset.customProps ?? {} },
     remember: input.remember,

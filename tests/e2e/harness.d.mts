@@ -36,5 +36,9 @@ export declare function startStack(options?: {
   headless?: boolean;
   sandboxOptions?: SandboxOptions;
   log?: (line: string) => void;
+  /** More hostnames to map to the CRM server (and put in the certificate). */
+  extraHosts?: string[];
+  /** Another build of the extension (default `.output/chrome-mv3`). */
+  extensionDir?: string;
 }): Promise<Stack>;
 export declare function writeJson(path: string, value: unknown): void;

@@ -15,7 +15,11 @@ export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CRM_HOSTS = ['app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com'];
+// Every CRM host the manifest serves, mapped to the local CRM server (tests pick the pages).
+export const CRM_HOSTS = [
+  'app.hubspot.com', 'app-eu1.hubspot.com', 'app-na2.hubspot.com',
+  'acme.lightning.force.com', 'acme.pipedrive.com', 'crm.zoho.com', 'crm.zoho.eu', 'acme.odoo.com', 'mail.google.com',
+];
 export const API_HOST = 'api.rayapp.io';
 export { DEMO_CREDENTIALS };
 
@@ -83,7 +87,7 @@ export function fixturePages(names) {
  * Chromium with the built extension, hostnames mapped to loopback ports.
  * `hosts` maps hostname → port; `userDataDir` keeps a profile across launches when given.
  */
-export async function launchBrowser({ hosts, spki, userDataDir, headless = true, args = [] }) {
+export async function launchBrowser({ hosts, spki, userDataDir, headless = true, args = [], extensionDir = EXTENSION_DIR }) {
   const rules = Object.entries(hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
   rules.push('MAP * ~NOTFOUND'); // last: rules are first-match
   const context = await chromium.launchPersistentContext(userDataDir ?? '', {
@@ -91,8 +95,8 @@ export async function launchBrowser({ hosts, spki, userDataDir, headless = true,
     headless,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
       `--host-resolver-rules=${rules.join(', ')}`,
@@ -152,15 +156,18 @@ export function popupUrl(extensionId) {
 }
 
 /** Everything an end-to-end run needs: sandbox on api.rayapp.io, CRM server, browser. */
-export async function startStack({ pages = {}, userDataDir, headless = true, sandboxOptions = {}, log } = {}) {
+export async function startStack({ pages = {}, userDataDir, headless = true, sandboxOptions = {}, log, extraHosts = [], extensionDir } = {}) {
   const dir = scratchDir('stack');
-  const tls = makeCertificate(dir, [API_HOST, ...CRM_HOSTS]);
+  // Hosts named by the pages ("host/path" keys) are served too.
+  const pageHosts = Object.keys(pages).filter((key) => !key.startsWith('/')).map((key) => key.split('/')[0]);
+  const crmHosts = [...new Set([...CRM_HOSTS, ...pageHosts, ...extraHosts])];
+  const tls = makeCertificate(dir, [API_HOST, ...crmHosts]);
   const sandboxConfig = { tls: { key: tls.key, cert: tls.cert }, log, ...sandboxOptions };
   const firstSandbox = await startSandbox(sandboxConfig);
   const crm = await startCrmServer(tls, pages);
-  const hosts = { [API_HOST]: firstSandbox.port, ...Object.fromEntries(CRM_HOSTS.map((h) => [h, crm.port])) };
+  const hosts = { [API_HOST]: firstSandbox.port, ...Object.fromEntries(crmHosts.map((h) => [h, crm.port])) };
   const stack = {
-    ...(await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless })),
+    ...(await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir })),
     sandbox: firstSandbox,
     sandboxUp: true,
     crm,
@@ -183,7 +190,7 @@ export async function startStack({ pages = {}, userDataDir, headless = true, san
     },
     /** Start the browser again with the same profile and host mapping. */
     async relaunchBrowser() {
-      Object.assign(stack, await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless }));
+      Object.assign(stack, await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir }));
     },
     async close() {
       await stack.context.close().catch(() => {});

@@ -33,6 +33,12 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
       view.clear(); // an outcome belongs to the record it was about
     }
     if (view.host.hasAttribute('data-floating')) return;
+    if (adapter.placement === 'floating') {
+      // No reliable anchor on an arbitrary site: a corner of the page, on every page of it.
+      view.host.setAttribute('data-corner', '');
+      if (!view.host.isConnected && document.body) document.body.append(view.host);
+      return;
+    }
     const anchor = visibleAnchor();
     if (!anchor) view.host.remove();
     else if (anchor.nextElementSibling !== view.host) anchor.after(view.host);
@@ -46,7 +52,7 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
 
   async function notify(): Promise<void> {
     if (!view.host.isConnected) float();
-    const customer = visibleAnchor() ? adapter.extract(document) : null;
+    const customer = adapter.placement === 'floating' || visibleAnchor() ? adapter.extract(document) : null;
     if (!customer) {
       view.show('warn', 'Open a contact record to notify RayApp about it');
       return;

@@ -6,7 +6,7 @@
 const STYLE = `
 :host { all: initial; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin: 8px 0;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2937; }
-:host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; background: #fff;
+:host([data-floating]), :host([data-corner]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; background: #fff;
   padding: 8px 12px; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / .2); max-width: 360px; }
 button { all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px;
   border-radius: 6px; background: #5b3cc4; color: #fff; font-weight: 600; }

@@ -226,7 +226,7 @@ const cases: [file: string, expected: RawCustomer | null][] = [
     },
   ],
   ['empty-page.html', null],
-  ['sender-attributes.html', { fullName: 'Sofia Rossi', email: 'sofia.rossi@trattoria-rossi.example' }],
+  ['sender-attributes.html', { email: 'sofia.rossi@trattoria-rossi.example' }],
 ];
 
 describe('generic.extract on fixtures', () => {
@@ -331,6 +331,38 @@ describe('detectCustomer', () => {
     // Hiding one of them leaves a single record again.
     second.setAttribute('hidden', '');
     expect(detectCustomer(document)).toEqual({ email: 'gob@bluth.example', phone: '+19495550142' });
+  });
+
+  it('keeps a list a list when a filter or a div-grid header adds fields outside its rows', () => {
+    load('contacts-list.html');
+    document.querySelector('h1')!.insertAdjacentHTML(
+      'afterend',
+      `<form class="filters"><label for="f-country">Country</label>
+         <select id="f-country"><option value="">Any</option><option value="FR" selected>France</option></select></form>
+       <div class="grid-head"><span class="col-label">Name</span><span class="col-label">Email</span><span class="col-label">Company</span></div>`,
+    );
+    expect(detectCustomer(document)).toBeNull();
+  });
+
+  it('does not take the next cell of a div-grid header row for a value', () => {
+    document.body.innerHTML = `
+      <div class="related"><span class="col-label">Name</span><span class="col-label">E-mail</span><span class="col-label">Notes</span></div>
+      <p><a href="mailto:yuki@sakura.example">yuki@sakura.example</a></p>`;
+    expect(detectCustomer(document)).toEqual({ email: 'yuki@sakura.example' });
+  });
+
+  it('reads a record that shows two emails as one record', () => {
+    document.body.innerHTML = `
+      <div class="whoami">you: <span email="agent@vendor.example"></span></div>
+      <dl>
+        <dt>Emails</dt><dd><a href="mailto:ines@atelier.example">ines@atelier.example</a>, <a href="mailto:ines.perso@mail.example">ines.perso@mail.example</a></dd>
+        <dt>Téléphone</dt><dd>+33 1 23 45 67 89</dd><dt>Entreprise</dt><dd>Atelier Inès</dd>
+      </dl>`;
+    expect(detectCustomer(document)).toEqual({
+      email: 'ines@atelier.example',
+      phone: '+33 1 23 45 67 89',
+      company: 'Atelier Inès',
+    });
   });
 
   it('treats the same email in different case as one record', () => {

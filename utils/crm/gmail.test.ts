@@ -53,6 +53,21 @@ describe('gmail.extract on fixtures', () => {
     expect(gmail.extract(document)).toEqual({ email: 'billing@shop.example' });
   });
 
+  it('takes the latest other sender (a collapsed message) before the recipients of the user’s reply', () => {
+    load('thread-es-own-reply-last.html');
+    // The reply went to the customer's purchasing desk, not back to Lucía.
+    const to = document.querySelector('div.adn .g2')!;
+    to.setAttribute('email', 'compras@cliente-ejemplo.es');
+    to.setAttribute('name', 'Compras Cliente Ejemplo');
+    expect(gmail.extract(document)).toEqual({
+      fullName: 'Lucía Fernández García',
+      email: 'lucia.fernandez@cliente-ejemplo.es',
+    });
+    // Lucía's message removed: the supplier's older collapsed message is the latest from someone else.
+    document.querySelectorAll('.kv')[1]!.remove();
+    expect(gmail.extract(document)).toEqual({ fullName: 'Pedidos Proveedor', email: 'pedidos@proveedor-ejemplo.es' });
+  });
+
   it('finds the user from the account button when the title has no address', () => {
     load('thread-es-own-reply-last.html');
     document.title = 'Gmail';

@@ -37,18 +37,19 @@ const VALUE = [
   '.slds-form-element__control',
 ];
 
-/** Visible matches under `root`: its light DOM first, then inside open shadow roots (depth-first). */
-function all(root: ParentNode, sel: string, out: Element[] = []): Element[] {
-  for (const el of root.querySelectorAll(sel)) if (isVisible(el)) out.push(el);
+/**
+ * The first visible match under `root` that passes `ok`: in its light DOM first, then inside open
+ * shadow roots (depth-first).
+ */
+function find(root: ParentNode | null | undefined, sel: string, ok = (_: Element) => true): Element | undefined {
+  if (!root) return undefined;
+  for (const el of root.querySelectorAll(sel)) if (ok(el) && isVisible(el)) return el;
   for (const el of [root, ...root.querySelectorAll('*')]) {
-    const shadow = (el as Element).shadowRoot;
-    if (shadow) all(shadow, sel, out);
+    const hit = find((el as Element).shadowRoot, sel, ok);
+    if (hit) return hit;
   }
-  return out;
+  return undefined;
 }
-
-const find = (root: ParentNode | null | undefined, sel: string): Element | undefined =>
-  root ? all(root, sel)[0] : undefined;
 
 /**
  * The text a user sees: across open shadow roots and slots, without screen-reader-only text
@@ -70,7 +71,7 @@ function field(root: Element, [api, labels]: string[]): Element | undefined {
   return (
     find(root, api!.split('|').flatMap((a) => [`Contact.${a}`, `Lead.${a}`].map((f) => `[data-target-selection-name="sfdc:RecordField.${f}"]`)).join()) ??
     find(root, names.map((l) => `records-record-layout-item[field-label="${l}"]`).join()) ??
-    all(root, 'span.test-id__field-label').find((l) => names.includes(clean(shown(l)) ?? ''))?.closest('.slds-form-element') ??
+    find(root, 'span.test-id__field-label', (l) => names.includes(clean(shown(l))!))?.closest('.slds-form-element') ??
     undefined
   );
 }
@@ -91,7 +92,7 @@ function value(container: Element | null | undefined, selectors = VALUE): string
 /** The country: the last line of the address, when it is shown and isn't a city/postcode line. */
 function country(container: Element | undefined): string | undefined {
   const address = find(container, 'lightning-formatted-address');
-  const lines = address ? all(address, 'div').filter((d) => !d.querySelector('div')) : [];
+  const lines = address ? [...(address.shadowRoot ?? address).querySelectorAll('div')].filter((d) => !d.querySelector('div')) : [];
   const last = lines.length > 1 ? clean(shown(lines[lines.length - 1]!)) : undefined;
   return last && !/\d/.test(last) ? last : undefined;
 }

@@ -31,9 +31,9 @@ const key = (s: string) => s.normalize('NFD').replace(/[^a-z\d]/gi, '').toUpperC
 // How Zoho masks a value it hides: "******0100".
 const masked = (s: string) => /[*•●]/.test(s);
 
-/** The visible rows of a field: those whose id names it, then those whose label names it. */
+/** A field's rows: those whose id names it, then those whose label names it (only what's visible is read). */
 function rows(doc: Document, keys: string[]): Element[] {
-  const all = [...doc.querySelectorAll(ROWS)].filter(isVisible);
+  const all = [...doc.querySelectorAll(ROWS)];
   const named = (r: Element) => keys.includes(key(r.id.replace(/^(?:bc_)?mouseArea__/, '')));
   const labelled = (r: Element) => !named(r) && keys.includes(key(text(r.querySelector('[id^="labelTD_"]'))));
   return [...all.filter(named), ...all.filter(labelled)];

@@ -2,6 +2,7 @@ import type { RawCustomer } from '../crm/types';
 import { toCountryCode } from './country';
 import { MASKED_EMAIL, normaliseEmail } from './email';
 import { splitName } from './name';
+import { mapProfiles } from './profiles';
 import { parsePhone, type PhoneProblem } from './phone';
 import { interactionUserSchema, type InteractionUser } from './user';
 
@@ -52,6 +53,7 @@ export function normaliseCustomer(raw: RawCustomer, options: { defaultCountry?: 
   if (names.name) user.name = names.name;
   if (names.lastName) user.lastName = names.lastName;
   if (country) user.country = country;
+  Object.assign(user, mapProfiles(raw.profiles));
 
   if (!user.email && !user.phone) {
     if (rawEmail === undefined && rawPhone === undefined) return { ok: false, error: 'No email or phone on this page' };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { classifySender } from './sender';
 import { notifyMessageSchema, pageMessageSchema, rawCustomerSchema } from './schemas';
@@ -8,12 +8,12 @@ const RECORD = 'https://app.hubspot.com/contacts/1/record/0-1/2';
 const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 } as Browser.tabs.Tab;
 
 describe('classifySender', () => {
-  it('an extension page of ours (the popup) → extension-page', () => {
-    expect(classifySender({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') })).toBe('extension-page');
+  it('an extension page of ours (the popup) → extension-page', async () => {
+    expect(await classifySender({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') })).toBe('extension-page');
   });
 
-  it('our content script in the top frame of a HubSpot record, with its tab → content-script', () => {
-    expect(classifySender({ id: browser.runtime.id, url: RECORD, tab, frameId: 0 })).toBe('content-script');
+  it('our content script in the top frame of a HubSpot record, with its tab → content-script', async () => {
+    expect(await classifySender({ id: browser.runtime.id, url: RECORD, tab, frameId: 0 })).toBe('content-script');
   });
 
   it.each<[string, Sender]>([
@@ -28,9 +28,19 @@ describe('classifySender', () => {
     ['our id, tab, top frame but no url', { id: browser.runtime.id, tab, frameId: 0 }],
     ['no id at all', { url: browser.runtime.getURL('/popup.html') }],
     ['an empty sender', {}],
-  ])('%s → untrusted', (_label, sender) => {
-    expect(classifySender(sender)).toBe('untrusted');
+    ['a site the user has not enabled', { id: browser.runtime.id, url: 'https://crm.example.com/contacts/1', tab, frameId: 0 }],
+  ])('%s → untrusted', async (_label, sender) => {
+    expect(await classifySender(sender)).toBe('untrusted');
   });
+});
+
+it('a site the user enabled (its host permission granted) → content-script; revoked → untrusted', async () => {
+  const sender = { id: browser.runtime.id, url: 'https://crm.example.com/contacts/1', tab, frameId: 0 };
+  const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+  expect(await classifySender(sender)).toBe('content-script');
+  expect(contains).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
+  contains.mockResolvedValue(false);
+  expect(await classifySender(sender)).toBe('untrusted');
 });
 
 describe('notify message schema', () => {
@@ -39,7 +49,7 @@ describe('notify message schema', () => {
     customer: { firstName: 'Ana', lastName: 'García', email: 'Ana@Example.com', phone: '+34 600 000 000', company: 'Acme', country: 'Spain' },
   };
 
-  it('accepts a valid notify', () => {
+  it('accepts a valid notify', async () => {
     expect(notifyMessageSchema.safeParse(valid)).toMatchObject({ success: true, data: valid });
     expect(notifyMessageSchema.safeParse({ type: 'notify', customer: {} }).success).toBe(true);
   });
@@ -62,7 +72,7 @@ describe('notify message schema', () => {
     ['another type', { type: 'notify!', customer: {} }],
     ['null', null],
     ['a number', 42],
-  ])('rejects wrong types (%s)', (_label, message) => {
+  ])('rejects wrong types (%s)', async (_label, message) => {
     expect(notifyMessageSchema.safeParse(message).success).toBe(false);
   });
 });
@@ -75,7 +85,7 @@ describe('page message schema', () => {
     { type: 'history:get' },
     { type: 'history:retry', id: 'abc' },
     { type: 'history:clear' },
-  ])('accepts %o', (message) => {
+  ])('accepts %o', async (message) => {
     expect(pageMessageSchema.safeParse(message).success).toBe(true);
   });
 
@@ -86,7 +96,7 @@ describe('page message schema', () => {
     ['a form value of 10,000 chars', { type: 'setup:save', form: { clientId: 'x'.repeat(10_000) } }],
     ['a retry id that is a number', { type: 'history:retry', id: 5 }],
     ['a retry id of 10,000 chars', { type: 'history:retry', id: 'x'.repeat(10_000) }],
-  ])('rejects %s', (_label, message) => {
+  ])('rejects %s', async (_label, message) => {
     expect(pageMessageSchema.safeParse(message).success).toBe(false);
   });
 });

@@ -44,6 +44,7 @@ export interface SetupView {
   storeId: string;
   eventType: string;
   eventSubType: string;
+  defaultCountry: string;
   remember: boolean;
   clientId: string;
   apiUser: string;

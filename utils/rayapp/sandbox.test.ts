@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Round trips against the real RayApp sandbox over HTTP (node env: happy-dom's fetch enforces CORS).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_CREDENTIALS as DEMO, startSandbox, type Sandbox } from '@/sandbox/server.mjs';
 import { requestToken, type Credentials } from './token';
 import { postInteractions } from './interactions';
@@ -11,7 +12,9 @@ import { createTokenSession } from '@/utils/session/token-session';
 import { saveCredentials, loadCredentials } from '@/utils/session/credentials';
 import { saveSettings, loadSettings } from '@/utils/settings';
 import { createNotifier } from '@/utils/notify';
-import { readHistory } from '@/utils/history';
+import { openOutboxDb } from '@/utils/outbox/db';
+import { createOutboxStore } from '@/utils/outbox/store';
+import { createOutbox, RETRY_ALARM } from '@/utils/outbox/outbox';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -71,22 +74,67 @@ describe('against the sandbox', () => {
 });
 
 describe('worker core against the sandbox (fakeBrowser works in the node environment too)', () => {
-  it('notify sends one event; after the tokens are revoked the next notify logs in once more and is sent', async () => {
+  const T0 = Date.UTC(2024, 0, 2, 3, 4, 5);
+  let clock = T0;
+  let dbCount = 0;
+
+  beforeEach(async () => {
+    // The outbox also times short retries in memory; here they fire only when the test says so.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    clock = T0;
     sb.reset();
     await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, preset: { type: 'visit', subType: 'crm', customProps: {} }, remember: false });
     await saveCredentials(creds({ apiUser: ODD_USER, apiPassword: ODD_PASSWORD }), false);
-    expect(await browser.storage.session.get('credentials')).toHaveProperty('credentials.apiUser', ODD_USER);
+  });
+  afterEach(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+  });
 
-    const session = createTokenSession({ loadCredentials, loadApiBase: async () => (await loadSettings())?.apiBase ?? null });
-    const notifier = createNotifier(session, () => Date.UTC(2024, 0, 2, 3, 4, 5));
+  function worker() {
+    const session = createTokenSession({ loadCredentials, loadApiBase: async () => (await loadSettings())?.apiBase ?? null, now: () => clock });
+    const store = createOutboxStore(openOutboxDb(`sandbox-test-${++dbCount}`));
+    const outbox = createOutbox({ store, session, loadSettings, now: () => clock, random: () => 0.5 });
+    return { store, outbox, notifier: createNotifier(outbox, store, () => clock) };
+  }
+
+  it('notify sends one event; after the tokens are revoked the next notify logs in once more and is sent', async () => {
+    expect(await browser.storage.session.get('credentials')).toHaveProperty('credentials.apiUser', ODD_USER);
+    const { store, notifier } = worker();
     expect(await notifier.notify({ fullName: 'Ana García', email: 'ANA@example.com' })).toMatchObject({ ok: true, status: 'sent' });
     expect(sb.events.map((e) => e.event.user)).toEqual([{ email: 'ana@example.com', name: 'Ana', lastName: 'García' }]);
     expect(sb.events[0]!.event.timestamp).toBe('2024-01-02T03:04:05.000Z');
 
     sb.revokeTokens();
+    clock += 1_000;
     expect(await notifier.notify({ email: 'bob@example.com' })).toMatchObject({ ok: true, status: 'sent' });
     expect(sb.logins).toBe(2);
     expect(sb.events).toHaveLength(2);
-    expect((await readHistory()).map((e) => e.status)).toEqual(['sent', 'sent']);
+    expect((await store.recent(100)).map((e) => e.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('a 503 → the button says queued with the retry time; the retry alarm delivers it exactly once', async () => {
+    const { store, outbox, notifier } = worker();
+    sb.fault({ path: '/events/interaction', status: 503 });
+    const queued = await notifier.notify({ email: 'ana@example.com' });
+    expect(queued).toMatchObject({ ok: false, status: 'queued', retryAt: T0 + 1_500, error: expect.stringContaining('503') });
+    expect(sb.events).toHaveLength(0);
+    expect(await browser.alarms.get(RETRY_ALARM)).toMatchObject({ scheduledTime: T0 + 1_500 });
+
+    clock = T0 + 1_500;
+    await outbox.onAlarm(RETRY_ALARM);
+    expect(sb.events.map((e) => e.event.user.email)).toEqual(['ana@example.com']);
+    expect(await store.recent(10)).toEqual([expect.objectContaining({ status: 'sent', attempts: 2 })]);
+    expect(await browser.alarms.get(RETRY_ALARM)).toBeUndefined();
+  });
+
+  it('an event the sandbox refuses → failed with the sandbox message; nothing retried', async () => {
+    const { store, notifier } = worker();
+    await saveSettings({ apiBase: sb.url, storeId: 999, preset: { type: 'visit', subType: 'crm', customProps: {} }, remember: false });
+    const failed = await notifier.notify({ email: 'ana@example.com' });
+    expect(failed).toMatchObject({ ok: false, status: 'failed', error: expect.stringContaining('storeId: permission denied') });
+    expect(await store.counts()).toEqual({ queued: 0, dead: 1 });
+    expect(await browser.alarms.get(RETRY_ALARM)).toBeUndefined();
+    expect(sb.requests.filter((r) => r.path === '/events/interaction')).toHaveLength(1);
   });
 });

@@ -9,6 +9,8 @@ export interface Hit {
   v: string;
   el: Element;
   r: number;
+  /** On a page with several emails: the (lower-cased) email of the record the hit belongs to. */
+  owner?: string;
 }
 
 /**
@@ -25,10 +27,15 @@ const SHAPE: Partial<Record<Field, RegExp>> = {
   profiles: SOCIAL,
 };
 
-/** Records `v` as a candidate for field `k` when it is non-empty and has the field's shape. */
+/**
+ * Records `v`, found in `el`, as a candidate for field `k` when it is non-empty, has the field's shape
+ * and `el` is usable. Visibility is checked last, as it is the costly test. A JSON-LD <script> is
+ * never displayed, nor is a microdata <meta>: for that, its parent counts.
+ */
 export function hit(hits: Hit[], k: Field, v: string | null | undefined, el: Element, r: number): void {
   const c = clean(v);
-  if (c && (SHAPE[k]?.test(c) ?? true)) hits.push({ k, v: c, el, r });
+  if (c && (SHAPE[k]?.test(c) ?? true) && (el.localName === 'script' || usable(el.localName === 'meta' ? el.parentElement! : el)))
+    hits.push({ k, v: c, el, r });
 }
 
 // Never the customer: our own button, and the site's navigation, banner and footer landmarks.

@@ -2,7 +2,8 @@ import { text } from '../dom';
 import { address, hit, shown, usable, type Field, type Hit } from './hits';
 
 // Label synonyms (English, Spanish, Portuguese, French, German), matched against the label reduced to
-// a–z: accents, case, spaces, hyphens, colons, asterisks and parentheses removed ("Apellido(s) *:" → "apellidos").
+// a–z: accents (split off by NFD), case, spaces, hyphens, colons, asterisks and parentheses removed
+// ("Apellido(s) *:" → "apellidos", "E-Mail-Adresse" → "emailadresse").
 const SYNONYMS: [Field, RegExp][] = [
   ['email', /^(e?mails?(address|adresse)?|correos?(electronicos?)?|courriel|adresse(e|de)?mail|enderecodeemail)$/],
   [
@@ -17,7 +18,7 @@ const SYNONYMS: [Field, RegExp][] = [
 ];
 
 const key = (s: string): Field | undefined => {
-  const n = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  const n = s.normalize('NFD').toLowerCase().replace(/[^a-z]/g, '');
   return SYNONYMS.find(([, re]) => re.test(n))?.[0];
 };
 
@@ -43,15 +44,16 @@ export function labels(root: ParentNode, hits: Hit[]): void {
     const k = key(text(l).replace(text(l.querySelector(CONTROL)), ''));
     if (!k || !usable(l)) continue;
     const v = target(l);
-    if (v === undefined) hit(hits, k, shown(l.parentElement!).replace(text(l), ''), l, 1);
+    if (v === undefined) hit(hits, k, shown(l.parentElement ?? l).replace(text(l), ''), l, 1);
     // A value shown as a mailto:/tel: link is read from the link: the text may carry a type ("Work").
-    else if (v && usable(v)) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? shown(v), v, 1);
+    // A "value" that reads like a label is the next cell of a list's header row ("Name" | "Email").
+    else if (v && !key(text(v))) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? shown(v), v, 1);
   }
   // Elements named by other elements' text (ARIA widgets): those labels can be any element.
   for (const v of root.querySelectorAll('[aria-labelledby]')) {
     const doc = v.getRootNode() as Document;
     const name = v.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => text(doc.getElementById?.(id)));
     const k = key(name.join(' '));
-    if (k && usable(v)) hit(hits, k, shown(v), v, 1);
+    if (k) hit(hits, k, shown(v), v, 1);
   }
 }
