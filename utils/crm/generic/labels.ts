@@ -5,11 +5,8 @@ import { address, hit, shown, usable, type Field, type Hit } from './hits';
 // a–z: accents (split off by NFD), case, spaces, hyphens, colons, asterisks and parentheses removed
 // ("Apellido(s) *:" → "apellidos", "E-Mail-Adresse" → "emailadresse").
 const SYNONYMS: [Field, RegExp][] = [
-  ['email', /^(e?mails?(address|adresse)?|correos?(electronicos?)?|courriel|adresse(e|de)?mail|enderecodeemail)$/],
-  [
-    'phone',
-    /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile|tel(ephone|efono|efone|efon(nummer)?|emovel)?|movil|celular|portable|handy|mobil(telefon)?|numerodetelefono)$/,
-  ],
+  ['email', /^(e?mails?(ad(d?resse?))?|correos?(electronicos?)?|courriel|(adresse|enderecode)[de]?mail)$/],
+  ['phone', /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile?(telefon)?|tel(e(phone|fono|fone|fon(nummer)?|movel))?|movil|celular|portable|handy|numerodetelefono)$/],
   ['firstName', /^(first(name)?|givenname|nombre|nome|primeironome|prenom|vorname)$/],
   ['lastName', /^(lastname|surname|familyname|apellidos?|sobrenome|ultimonome|nom(defamille)?|nachname)$/],
   ['fullName', /^((full|contact)?name|nombre(completo|yapellidos)|nomecompleto|nomcomplet)$/],
