@@ -51,7 +51,7 @@ export function usable(el: Element): boolean {
 }
 
 /** mailto:/tel:/callto:/sms: links: [scheme, address without its ?query]. */
-export const SCHEME = /^\s*(mailto|tel|callto|sms):([^?#]*)/i;
+const SCHEME = /^\s*(mailto|tel|callto|sms):([^?#]*)/i;
 
 /** The address of a mailto:/tel:… href (percent-decoded; a mailto's first recipient), else undefined. */
 export function address(href: string | null | undefined): string | undefined {
@@ -64,6 +64,8 @@ export function address(href: string | null | undefined): string | undefined {
   return s.split(',')[0];
 }
 
+export const CONTROL = 'input,textarea,select';
+
 /**
  * What `el` shows: its text without that of hidden descendants (a "Copied!" tooltip, a cached copy);
  * for a form control, or an element with no text of its own, valueOf (a control's value).
@@ -72,7 +74,7 @@ export function shown(el: Element): string {
   let s = '';
   const walk = el.ownerDocument.createTreeWalker(el, 4); // NodeFilter.SHOW_TEXT
   while (walk.nextNode()) if (isVisible(walk.currentNode.parentElement)) s += walk.currentNode.nodeValue;
-  return (!el.matches('input,textarea,select') && clean(s)) || valueOf(el);
+  return (!el.matches(CONTROL) && clean(s)) || valueOf(el);
 }
 
 /** What a structured-data property says: a mailto:/tel: link's address, a `content` attribute, else its text. */

@@ -1,11 +1,11 @@
 import { text } from '../dom';
-import { address, hit, shown, usable, type Field, type Hit } from './hits';
+import { address, CONTROL, hit, shown, usable, type Field, type Hit } from './hits';
 
 // Label synonyms (English, Spanish, Portuguese, French, German), matched against the label reduced to
 // a–z: accents (split off by NFD), case, spaces, hyphens, colons, asterisks and parentheses removed
 // ("Apellido(s) *:" → "apellidos", "E-Mail-Adresse" → "emailadresse").
 const SYNONYMS: [Field, RegExp][] = [
-  ['email', /^(e?mails?(ad(d?resse?))?|correos?(electronicos?)?|courriel|(adresse|enderecode)[de]?mail)$/],
+  ['email', /^(e?mails?(ad(d?resse?))?|correos?(electronicos?)?|courriel|(adresse|enderecode)d?e?mail)$/],
   ['phone', /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile?(telefon)?|tel(e(phone|fono|fone|fon(nummer)?|movel))?|movil|celular|portable|handy|numerodetelefono)$/],
   ['firstName', /^(first(name)?|givenname|nombre|nome|primeironome|prenom|vorname)$/],
   ['lastName', /^(lastname|surname|familyname|apellidos?|sobrenome|ultimonome|nom(defamille)?|nachname)$/],
@@ -18,8 +18,6 @@ const key = (s: string): Field | undefined => {
   const n = s.normalize('NFD').toLowerCase().replace(/[^a-z]/g, '');
   return SYNONYMS.find(([, re]) => re.test(n))?.[0];
 };
-
-const CONTROL = 'input,textarea,select';
 
 /**
  * Where a label's value is: its `for` target or the control it wraps; for a <dt> the next <dd>, for a
