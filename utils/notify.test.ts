@@ -7,12 +7,12 @@ import { saveSettings, loadSettings } from './settings';
 import { openOutboxDb } from './outbox/db';
 import { createOutboxStore, type OutboxStore } from './outbox/store';
 import { createOutbox } from './outbox/outbox';
-import type { InteractionEvent } from './interaction';
+import type { EventPreset, InteractionEvent } from './interaction';
 
 const BASE = 'https://api.example.test';
 const T0 = Date.UTC(2024, 4, 6, 7, 8, 9, 123);
 const CUSTOMER = { firstName: ' Ana ', lastName: 'García', email: '  Ana.Garcia@Example.COM ', company: 'Acme' };
-const PRESET = { type: 'visit', subType: 'crm', customProps: { origin: 'hubspot' } };
+const PRESET: EventPreset = { type: 'visit', subType: 'crm', customProps: { origin: 'hubspot' } };
 
 type Reply = () => Response | Promise<Response>;
 const ok = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status });

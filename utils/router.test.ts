@@ -44,7 +44,7 @@ let tokenFetch: ReturnType<typeof vi.fn<typeof fetch>>;
 let notifier: { notify: ReturnType<typeof vi.fn>; retry: ReturnType<typeof vi.fn> };
 let outbox: { resume: ReturnType<typeof vi.fn>; flush: ReturnType<typeof vi.fn> };
 let store: OutboxStore;
-let onChange: ReturnType<typeof vi.fn>;
+let onChange: ReturnType<typeof vi.fn<() => void>>;
 let dbCount = 0;
 let route: ReturnType<typeof createRouter>;
 /** Every reply the router gave in the current test, to check none leaks a secret. */
@@ -64,7 +64,7 @@ beforeEach(() => {
   notifier = { notify: vi.fn(async () => sent), retry: vi.fn(async () => sent) };
   outbox = { resume: vi.fn(async () => {}), flush: vi.fn(async () => {}) };
   store = createOutboxStore(openOutboxDb(`router-test-${++dbCount}`));
-  onChange = vi.fn();
+  onChange = vi.fn<() => void>();
   const router = createRouter({
     session,
     notifier: notifier as unknown as ReturnType<typeof createNotifier>,

@@ -9,8 +9,9 @@ import type { CrmAdapter, RawCustomer } from './types';
 // Evidence: /work/shared/CRM_DOM_NOTES.md ("Generic detector", "Others").
 //
 // Every source adds candidate values ("hits") with a rank: structured data 0, label → value pairs 1,
-// value-carrying attributes 2, links 3 (+0.5 outside <main> when the page has one). Per field the
-// lowest rank wins, then document order.
+// value-carrying attributes 2, links 3 (attributes and links: +0.5 outside <main> when the page has
+// one). Per field the lowest rank wins, then the first found (JSON-LD, microdata, hCard; each source
+// in document order). Fields merge across sources.
 
 /**
  * On a page showing several different emails, keeps the hits of one record. Each other hit belongs to
@@ -32,13 +33,18 @@ function oneRecord(hits: Hit[]): Hit[] {
   if (fields.size < 2) return hits;
   // Every ancestor of an email, with the emails it holds (in source order): one pass, not one per hit.
   const holds = new Map<Element, Hit[]>();
-  for (const m of mails) for (let a: Element | null = m.el; a; a = a.parentElement) holds.set(a, [...(holds.get(a) ?? []), m]);
+  for (const m of mails) {
+    for (let a: Element | null = m.el; a; a = a.parentElement) holds.set(a, [...(holds.get(a) ?? []), m]);
+  }
   for (const h of hits) {
     let near: Hit[] | undefined;
-    for (let a: Element | null = h.el; h.k !== 'email' && !json(h) && a && !near; a = a.parentElement) near = holds.get(a);
+    for (let a: Element | null = h.el; h.k !== 'email' && !json(h) && a && !near; a = a.parentElement) {
+      near = holds.get(a);
+    }
     if (near && new Set(near.map(id)).size < 3) fields.get((h.owner = id(near[0]!)))!.add(h.k);
   }
-  const [[win, { size }], [, next]] = [...fields].sort((x, y) => y[1].size - x[1].size) as [[string, Set<Field>], [string, Set<Field>]];
+  type Entry = [email: string, fields: Set<Field>];
+  const [[win, { size }], [, next]] = [...fields].sort((x, y) => y[1].size - x[1].size) as [Entry, Entry];
   return size === next.size ? [] : hits.filter((h) => json(h) || (h.owner ?? id(h)) === win);
 }
 

@@ -34,8 +34,8 @@ const SHAPE: Partial<Record<Field, RegExp>> = {
  */
 export function hit(hits: Hit[], k: Field, v: string | null | undefined, el: Element, r: number): void {
   const c = clean(v);
-  if (c && (SHAPE[k]?.test(c) ?? true) && (el.localName === 'script' || usable(el.localName === 'meta' ? el.parentElement! : el)))
-    hits.push({ k, v: c, el, r });
+  if (!c || !(SHAPE[k]?.test(c) ?? true)) return;
+  if (el.localName === 'script' || usable(el.localName === 'meta' ? el.parentElement! : el)) hits.push({ k, v: c, el, r });
 }
 
 // Never the customer: our own button, and the site's navigation, banner and footer landmarks.
@@ -47,7 +47,8 @@ const CHROME = 'rayapp-notifier,nav,[role=navigation],[role=banner],[role=conten
  */
 export function usable(el: Element): boolean {
   const c = el.closest(CHROME);
-  return (!c || (c.matches('header,footer') && !!c.parentElement?.closest('article,aside,main,section'))) && isVisible(el);
+  const card = !!c?.matches('header,footer') && !!c.parentElement?.closest('article,aside,main,section');
+  return (!c || card) && isVisible(el);
 }
 
 /** mailto:/tel:/callto:/sms: links: [scheme, address without its ?query]. */

@@ -6,7 +6,10 @@ import { address, CONTROL, hit, shown, usable, type Field, type Hit } from './hi
 // ("Apellido(s) *:" → "apellidos", "E-Mail-Adresse" → "emailadresse").
 const SYNONYMS: [Field, RegExp][] = [
   ['email', /^(e?mails?(ad(d?resse?))?|correos?(electronicos?)?|courriel|(adresse|enderecode)d?e?mail)$/],
-  ['phone', /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile?(telefon)?|tel(e(phone|fono|fone|fon(nummer)?|movel))?|movil|celular|portable|handy|numerodetelefono)$/],
+  [
+    'phone',
+    /^((mobile|work|cell|home)?phones?(numbers?)?|(mobile|work|cell)numbers?|mobile?(telefon)?|tel(e(phone|fono|fone|fon(nummer)?|movel))?|movil|celular|portable|handy|numerodetelefono)$/,
+  ],
   ['firstName', /^(first(name)?|givenname|nombre|nome|primeironome|prenom|vorname)$/],
   ['lastName', /^(lastname|surname|familyname|apellidos?|sobrenome|ultimonome|nom(defamille)?|nachname)$/],
   ['fullName', /^((full|contact)?name|nombre(completo|yapellidos)|nomecompleto|nomcomplet)$/],
@@ -42,7 +45,9 @@ export function labels(root: ParentNode, hits: Hit[]): void {
     if (v === undefined) hit(hits, k, shown(l.parentElement ?? l).replace(text(l), ''), l, 1);
     // A value shown as a mailto:/tel: link is read from the link: the text may carry a type ("Work").
     // A "value" that reads like a label is the next cell of a list's header row ("Name" | "Email").
-    else if (v && !key(text(v))) hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? shown(v), v, 1);
+    else if (v && !key(text(v))) {
+      hit(hits, k, address(v.querySelector('a[href]')?.getAttribute('href')) ?? shown(v), v, 1);
+    }
   }
   // Elements named by other elements' text (ARIA widgets): those labels can be any element.
   for (const v of root.querySelectorAll('[aria-labelledby]')) {
