@@ -44,7 +44,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(onSitesChanged);
   browser.permissions.onRemoved.addListener(onSitesChanged);
   // Back online: what waited for the network goes now rather than at its next backoff.
-  globalThis.addEventListener('online', () => void outbox.flush());
+  globalThis.addEventListener('online', () => void outbox.online());
 
   void session.armRefresh();
   void syncSiteScript(); // a revoke while the worker slept still unregisters

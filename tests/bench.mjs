@@ -4,6 +4,7 @@ import { DEMO_SETUP, fillSetup, fixturePages, popupUrl, startStack } from './e2e
 import { benchClick } from './bench/click.mjs';
 import { benchOutbox } from './bench/outbox.mjs';
 import { reportBundles } from './bench/bundles.mjs';
+import { benchAdapters } from './bench/adapters.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 
@@ -16,6 +17,7 @@ try {
 
   await benchClick(stack, popup, SAMPLES);
   await benchOutbox(stack, popup);
+  await benchAdapters(stack);
   reportBundles();
 } finally {
   await stack.close();

@@ -296,14 +296,8 @@ describe('dedupe: the same customer and preset within 10 s is one interaction', 
     expect(interactionCalls()).toHaveLength(1);
   });
 
-  // BUG: utils/notify.ts:41-45,66-67 — the in-memory dedupe window (`recent`) keeps a copy of every item
-  // this worker enqueued and is never told when one is discarded (history:discard → store.remove). A click
-  // within 10 s of a discarded item is taken as its duplicate; settle() finds nothing in the store and
-  // answers from the stale in-memory copy: "queued — Waiting to be sent" with a retry time, for an item
-  // that no longer exists. Nothing is queued, nothing will be sent. Fix: in notify's dedupe check,
-  // confirm the candidate still exists (`await store.get(earlier.id)`), drop it from `recent` if not,
-  // and enqueue a new item; or have the router's discard also evict from the notifier's window.
-  it.skip('a click after the earlier item was discarded is not answered from the discarded item', async () => {
+  // A discarded item is no longer a duplicate: the in-memory dedupe window checks the store.
+  it('a click after the earlier item was discarded is not answered from the discarded item', async () => {
     await setUp();
     interactionReply = ok({ message: 'Service Unavailable', statusCode: 503 }, 503);
     const first = await notifier.notify(CUSTOMER);

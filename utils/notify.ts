@@ -64,7 +64,10 @@ export function createNotifier(
         const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
         return exclusive(async () => {
           const earlier = (await recentSince(at - DEDUPE_WINDOW_MS)).find((i) => sameInteraction(i.event, event));
-          if (earlier) return { item: earlier, duplicate: true };
+          // (Unless the user discarded it meanwhile: then this click is a new interaction.)
+          const current = earlier && (await store.get(earlier.id));
+          if (current) return { item: current, duplicate: true };
+          if (earlier) recent = recent?.filter((i) => i !== earlier);
           const item = await outbox.enqueue(event, at);
           recent?.push(item);
           return { item, duplicate: false };

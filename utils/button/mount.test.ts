@@ -121,13 +121,24 @@ describe('click', () => {
     expect(hosts()[0]!.shadowRoot!.querySelector('img')).toBeNull();
   });
 
-  it('says a failed send is kept, and why', async () => {
-    workerReplies({ ok: false, status: 'failed', id: '1', error: 'RayApp is unavailable right now (HTTP 503)', retryable: true });
+  it('a queued interaction says when it will be retried, and why', async () => {
+    const retryAt = new Date(2026, 11, 3, 14, 32).getTime();
+    workerReplies({ ok: false, status: 'queued', id: '1', error: 'RayApp is unavailable right now (HTTP 503)', retryAt });
     document.querySelector('#app')!.append(card('ana@example.com'));
     mountNotifyButton(ctx, adapter);
     await flush();
     button().click();
-    await vi.waitFor(() => expect(status().textContent).toMatch(/^Not sent: RayApp is unavailable.*Kept/));
+    const at = new Date(retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    await vi.waitFor(() => expect(status().textContent).toBe(`Queued — retrying at ${at} (RayApp is unavailable right now (HTTP 503))`));
+  });
+
+  it('a refused interaction shows RayApp\'s reason and where to fix it', async () => {
+    workerReplies({ ok: false, status: 'failed', id: '1', error: 'user.phone: not a mobile number' });
+    document.querySelector('#app')!.append(card('ana@example.com'));
+    mountNotifyButton(ctx, adapter);
+    await flush();
+    button().click();
+    await vi.waitFor(() => expect(status().textContent).toBe('Failed: user.phone: not a mobile number. Fix it in the RayApp popup.'));
   });
 
   it('tells the user when the extension is gone (worker unreachable)', async () => {

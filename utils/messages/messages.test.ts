@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import { classifySender } from './sender';
 import { notifyMessageSchema, pageMessageSchema, rawCustomerSchema } from './schemas';
@@ -36,7 +36,9 @@ describe('classifySender', () => {
 
 it('a site the user enabled (its host permission granted) → content-script; revoked → untrusted', async () => {
   const sender = { id: browser.runtime.id, url: 'https://crm.example.com/contacts/1', tab, frameId: 0 };
-  const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+  // (The typings pick the callback overload, which returns void.)
+  const contains = vi.spyOn(browser.permissions, 'contains') as unknown as Mock<(p: unknown) => Promise<boolean>>;
+  contains.mockResolvedValue(true);
   expect(await classifySender(sender)).toBe('content-script');
   expect(contains).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
   contains.mockResolvedValue(false);

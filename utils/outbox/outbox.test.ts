@@ -350,16 +350,8 @@ describe('server faults: nothing lost, nothing delivered twice, the user told th
     expectDeliveredOnce([email(1)]);
   });
 
-  // BUG: utils/outbox/outbox.ts:84-100 with utils/rayapp/token.ts:206 — a login refused with anything but
-  // invalid_client/invalid_grant (a 404 or 403 from /oauth/token: a wrong server address, a proxy or WAF
-  // page) is a RayAppError of kind 'rejected', which send() takes for RayApp refusing the *events*: it
-  // bisects the batch, logging in again for every half (2n−1 logins for n items), and moves every item to
-  // the dead letters with "RayApp refused the login (HTTP 404)". The events were never looked at; a retry
-  // after fixing the address would succeed. Fix: in send(), obtain the token before posting, outside the
-  // bisecting catch (e.g. `await session.token()` in its own try), and treat any login failure as
-  // pause (client/user/rejected) or reschedule (server/unreachable/timeout/bad-response) — or give
-  // requestToken's non-OAuth refusal its own kind (e.g. 'login-refused') that the outbox pauses on.
-  it.skip('a login refused with a plain 404 → nothing dead-lettered, not one login per item', async () => {
+  // A login refused without an OAuth reason (404/403: wrong address, a proxy page) pauses; it never dead-letters events.
+  it('a login refused with a plain 404 → nothing dead-lettered, not one login per item', async () => {
     const w = worker();
     const items = await enqueueMany(w, 20);
     sb.fault({ path: '/oauth/token', status: 404, times: 1_000 });
@@ -369,15 +361,8 @@ describe('server faults: nothing lost, nothing delivered twice, the user told th
     for (const item of items) expect((await w.store.get(item.id))!.status).toBe('queued');
   });
 
-  // BUG: utils/outbox/outbox.ts:118-145 — backoff and Retry-After apply to the batch that was refused, not
-  // to the queue. After a 429 "Retry-After: 2" (or a 503) on the first of several batches, pass() stops,
-  // but scheduleNext() sees the *other* due items (nextAttemptAt in the past) and arms the alarm for
-  // now + 1 s and an in-memory timer for 0 ms: the next batch goes out at once, straight into the rate
-  // limit. During an outage with N queued items the worker fires ceil(N/50) failing POSTs back to back
-  // at every backoff step (10,000 items → 200 requests) instead of one. Fix: keep a queue-wide
-  // "not before" time (in memory and in storage, like the pause) set from the Retry-After/backoff of a
-  // server/network failure; pass() sends nothing before it and scheduleNext() uses max(next, notBefore).
-  it.skip.each<[string, SandboxFault, number]>([
+  // Backoff and Retry-After hold the whole queue, not just the batch that failed.
+  it.each<[string, SandboxFault, number]>([
     ['429 Retry-After: 2', { status: 429, headers: { 'Retry-After': '2' } }, 2_000],
     ['503', { status: 503 }, FIRST_BACKOFF],
   ])('%s on the first of two batches holds the whole queue, not just that batch', async (_label, fault, wait) => {
@@ -530,13 +515,8 @@ describe('history upkeep and odd records', () => {
     warn.mockRestore();
   });
 
-  // BUG: utils/outbox/store.ts:70-74 (due) — the `limit` is applied by getAllFromIndex *before* the
-  // malformed records are filtered out, so BATCH_SIZE unreadable records at the head of the queue (e.g.
-  // queued under an older event schema, before an update tightened utils/customer/user.ts) make due()
-  // return [] for ever: every good item behind them is never sent. Fix: walk a cursor over
-  // 'by-status-next' collecting up to `limit` valid items, and move invalid ones out of 'queued'
-  // (delete them, or re-status them, e.g. 'dead' with lastError "unreadable record").
-  it.skip(`${BATCH_SIZE} malformed records at the head of the queue do not starve the good ones`, async () => {
+  // Unreadable records leave the queue instead of starving the good items behind them.
+  it(`${BATCH_SIZE} malformed records at the head of the queue do not starve the good ones`, async () => {
     const w = worker();
     const db = await openOutboxDb(w.name);
     for (let i = 0; i < BATCH_SIZE; i++) {
@@ -548,14 +528,8 @@ describe('history upkeep and odd records', () => {
     await expectSent(w, item, 1);
   });
 
-  // BUG: utils/outbox/outbox.ts:174-179 (enqueue) with store.ts:70-74 and :77-81 — enqueue() stores any
-  // event without the store's schema check; due() then skips it silently, but nextAttemptAt() and
-  // counts() still see it. So it stays 'queued' for ever: the badge counts it, and scheduleNext() finds it
-  // due in the past and re-arms the alarm (now + 1 s) and a 0 ms in-memory timer after every pass — a
-  // flush loop that never ends and keeps the worker busy. (Same with a record that became unreadable
-  // after a schema change.) Fix: validate in enqueue() (throw / refuse), and have nextAttemptAt()/counts()
-  // agree with due() — simplest by moving unreadable records out of 'queued' when due() meets them.
-  it.skip('an event the store cannot read back is refused at enqueue, or at least does not loop for ever', async () => {
+  // An event the store could not read back is refused at enqueue, so it never loops in the queue.
+  it('an event the store cannot read back is refused at enqueue, or at least does not loop for ever', async () => {
     const w = worker();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const bad = await w.outbox.enqueue(event(1, { phone: '+1' }), T0).catch(() => null);

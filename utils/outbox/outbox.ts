@@ -7,7 +7,7 @@ import type { HttpOptions } from '@/utils/rayapp/http';
 import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
 import { CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { OutboxItem } from './db';
-import type { OutboxStore } from './store';
+import { isOutboxItem, type OutboxStore } from './store';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { pause, readPause, resume } from './pause';
 
@@ -46,6 +46,10 @@ export function createOutbox(deps: OutboxDeps) {
   let running: Promise<void> | undefined;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // After a server or network failure the whole queue waits (backoff / Retry-After), not just the
+  // batch that failed: otherwise the next batch would go straight into the same outage or rate limit.
+  let holdUntil = 0;
+  let failures = 0;
   /** Whether the running flush changed any item's state (so the badge needs a refresh). */
   let changed = false;
   // Notifies still on their way into the outbox. A pass waits for them (briefly), so that many
@@ -68,22 +72,55 @@ export function createOutbox(deps: OutboxDeps) {
     await store.trimSent();
   }
 
-  async function reschedule(batch: OutboxItem[], error: RayAppError | Error): Promise<void> {
-    changed = true;
+  /** Hold the queue after a failure that may pass: Retry-After when the server gave one, else backoff. */
+  function hold(error: unknown): number {
+    failures++;
     const retryAfter = error instanceof RayAppError ? parseRetryAfter(error.retryAfter, now()) : undefined;
-    await store.putAll(
-      batch.map((item) => {
-        const attempts = item.attempts + 1;
-        const delay = Math.max(1_000, retryAfter ?? backoffDelay(attempts, deps.random));
-        return { ...item, attempts, nextAttemptAt: now() + delay, lastError: error.message };
-      }),
+    holdUntil = now() + Math.max(1_000, retryAfter ?? backoffDelay(failures, deps.random));
+    return holdUntil;
+  }
+
+  async function reschedule(batch: OutboxItem[], error: Error): Promise<void> {
+    changed = true;
+    const at = hold(error);
+    await store.putAll(batch.map((item) => ({ ...item, attempts: item.attempts + 1, nextAttemptAt: at, lastError: error.message })));
+  }
+
+  /** Login problems the user must fix (credentials, server address): pause, never dead-letter. */
+  function needsUser(error: unknown): boolean {
+    return (
+      (error instanceof RayAppError && (error.kind === 'client' || error.kind === 'user' || error.kind === 'login-refused')) ||
+      error instanceof NotSetUpError ||
+      error instanceof CredentialsUnreadableError
     );
+  }
+
+  async function pauseFor(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : 'Sign in again';
+    await pause(error instanceof RayAppError ? `${message}: sign in again in the RayApp popup` : message, now());
+    changed = true;
+  }
+
+  /**
+   * One login serves the flush. Its failure is about the setup or the network, never the events:
+   * pause for the user, or hold the queue (the batch at hand records why it waits).
+   */
+  async function ready(batch: OutboxItem[]): Promise<boolean> {
+    try {
+      await session.token();
+      return true;
+    } catch (error) {
+      if (needsUser(error)) await pauseFor(error);
+      else await reschedule(batch, error instanceof Error ? error : new Error('Login failed'));
+      return false;
+    }
   }
 
   /** Send one batch; a refusal is bisected so the good events still land and the bad ones are named. */
   async function send(batch: OutboxItem[], settings: Settings): Promise<BatchResult> {
     try {
       await session.authorised((authorization) => post(settings.apiBase, authorization, batch.map((item) => item.event), deps.http));
+      failures = 0;
       await markSent(batch);
       return 'continue';
     } catch (error) {
@@ -98,14 +135,8 @@ export function createOutbox(deps: OutboxDeps) {
         if ((await send(batch.slice(0, half), settings)) === 'stop') return 'stop';
         return send(batch.slice(half), settings);
       }
-      if (
-        (error instanceof RayAppError && (error.kind === 'client' || error.kind === 'user')) ||
-        error instanceof NotSetUpError ||
-        error instanceof CredentialsUnreadableError
-      ) {
-        const reason = error instanceof RayAppError ? `${error.message}: sign in again in the RayApp popup` : error.message;
-        await pause(reason, now());
-        changed = true;
+      if (needsUser(error)) {
+        await pauseFor(error);
         return 'stop';
       }
       if (!(error instanceof RayAppError)) console.error('RayApp Notifier: unexpected failure while sending', error);
@@ -116,25 +147,25 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** One pass: send every due batch until none is left or the server says stop; then plan the next pass. */
   async function pass(): Promise<void> {
-    const paused = !!(await readPause());
-    const settings = paused ? null : await deps.loadSettings();
-    // Paused, or never set up: items stay queued until the user acts.
-    let stopped = paused;
-    while (settings) {
-      await waitForIntake();
-      const batch = await store.due(now(), BATCH_SIZE);
-      if (batch.length === 0) break;
-      if ((await send(batch, settings)) === 'stop') {
-        stopped = true;
-        break;
+    const settings = (await readPause()) ? null : await deps.loadSettings();
+    // Paused, held after a failure, or never set up: items stay queued until their time or the user acts.
+    if (settings && now() >= holdUntil) {
+      let loggedIn = false;
+      for (;;) {
+        await waitForIntake();
+        const batch = await store.due(now(), BATCH_SIZE);
+        if (batch.length === 0) break;
+        if (!loggedIn && !(loggedIn = await ready(batch))) break;
+        if ((await send(batch, settings)) === 'stop') break;
       }
     }
-    await scheduleNext(stopped && !!(await readPause()));
+    await scheduleNext(!!(await readPause()));
   }
 
   async function scheduleNext(paused: boolean): Promise<void> {
     clearTimeout(timer);
-    const next = paused ? null : await store.nextAttemptAt();
+    const queued = paused ? null : await store.nextAttemptAt();
+    const next = queued === null ? null : Math.max(queued, holdUntil);
     if (next === null) {
       await browser.alarms.clear(RETRY_ALARM);
       return;
@@ -173,6 +204,8 @@ export function createOutbox(deps: OutboxDeps) {
 
     async enqueue(event: InteractionEvent, createdAt: number): Promise<OutboxItem> {
       const item: OutboxItem = { id: crypto.randomUUID(), createdAt, event, status: 'queued', attempts: 0, nextAttemptAt: createdAt };
+      // What goes in must come out: an item the store could not read back would sit in the queue for ever.
+      if (!isOutboxItem(item)) throw new Error('This interaction cannot be stored: its details are not valid');
       await store.add(item);
       changed = true;
       return item;
@@ -192,7 +225,10 @@ export function createOutbox(deps: OutboxDeps) {
     async retry(id: string, event?: InteractionEvent): Promise<OutboxItem | undefined> {
       const item = await store.get(id);
       if (!item || item.status === 'sent') return item;
-      await store.put({ ...item, event: event ?? item.event, status: 'queued', nextAttemptAt: now() });
+      const updated: OutboxItem = { ...item, event: event ?? item.event, status: 'queued', nextAttemptAt: now() };
+      if (!isOutboxItem(updated)) throw new Error('These details cannot be sent: check the email and phone');
+      await store.put(updated);
+      holdUntil = 0; // the user asked for it now
       await flush();
       return store.get(id);
     },
@@ -200,7 +236,14 @@ export function createOutbox(deps: OutboxDeps) {
     /** After the user fixed the setup: lift the pause and send what waited. */
     async resume(): Promise<void> {
       await resume();
+      holdUntil = 0;
       await flush();
+    },
+
+    /** The browser is back online: what waited for the network goes now, not at its next backoff. */
+    online(): Promise<void> {
+      holdUntil = 0;
+      return flush();
     },
 
     async onAlarm(name: string): Promise<void> {

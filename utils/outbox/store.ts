@@ -24,12 +24,20 @@ const itemSchema = z.object({
   }),
 });
 
+/** Whether a value is an outbox item this version can send (checked on write and on every read). */
+export function isOutboxItem(value: unknown): value is OutboxItem {
+  return itemSchema.safeParse(value).success;
+}
+
 /** Storage reads are validated: a record that isn't an outbox item is skipped, never sent. */
 function valid(value: unknown): value is OutboxItem {
-  const ok = itemSchema.safeParse(value).success;
+  const ok = isOutboxItem(value);
   if (!ok) console.warn('RayApp Notifier: skipping a malformed outbox record');
   return ok;
 }
+
+/** Where unreadable records go: out of the queue (they would block it), kept for inspection. */
+const UNREADABLE = 'unreadable';
 
 /** `database` may still be opening: every call waits for it, so the worker can wire up synchronously. */
 export function createOutboxStore(database: OutboxDatabase | Promise<OutboxDatabase>) {
@@ -44,7 +52,7 @@ export function createOutboxStore(database: OutboxDatabase | Promise<OutboxDatab
     async get(id: string): Promise<OutboxItem | undefined> {
       const db = await database;
       const item = await db.get('items', id);
-      return valid(item) ? item : undefined;
+      return item !== undefined && valid(item) ? item : undefined;
     },
 
     async put(item: OutboxItem): Promise<void> {
@@ -69,8 +77,16 @@ export function createOutboxStore(database: OutboxDatabase | Promise<OutboxDatab
      */
     async due(now: number, limit: number): Promise<OutboxItem[]> {
       const db = await database;
-      const items = await db.getAllFromIndex('items', 'by-status-next', IDBKeyRange.bound(['queued', -Infinity], ['queued', now]), limit);
-      return items.filter(valid).sort((a, b) => a.createdAt - b.createdAt);
+      const found: OutboxItem[] = [];
+      const tx = db.transaction('items', 'readwrite');
+      let cursor = await tx.store.index('by-status-next').openCursor(IDBKeyRange.bound(['queued', -Infinity], ['queued', now]));
+      while (cursor && found.length < limit) {
+        if (valid(cursor.value)) found.push(cursor.value);
+        else await cursor.update({ ...(cursor.value as object), status: UNREADABLE } as unknown as OutboxItem);
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return found.sort((a, b) => a.createdAt - b.createdAt);
     },
 
     /** When the next queued item is due, or null with nothing queued. */

@@ -7,6 +7,8 @@
  * - `unreachable` / `timeout`: network trouble; retrying may help.
  * - `server`: 5xx/408/429; retrying may help.
  * - `bad-response`: a body that is not what the contract says.
+ * - `login-refused`: the token endpoint refused without an OAuth reason (a wrong server address,
+ *   a proxy page): the user must fix the setup; it is not a refusal of any event.
  */
 export type RayAppErrorKind =
   | 'client'
@@ -16,7 +18,8 @@ export type RayAppErrorKind =
   | 'unreachable'
   | 'timeout'
   | 'server'
-  | 'bad-response';
+  | 'bad-response'
+  | 'login-refused';
 
 export class RayAppError extends Error {
   constructor(

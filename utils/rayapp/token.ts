@@ -54,5 +54,5 @@ export async function requestToken(
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429) {
     throw new RayAppError('server', `RayApp is unavailable right now (HTTP ${reply.status})`, reply.status);
   }
-  throw new RayAppError('rejected', `RayApp refused the login (HTTP ${reply.status}${code ? `, ${code}` : ''})`, reply.status);
+  throw new RayAppError('login-refused', `RayApp refused the login (HTTP ${reply.status}${code ? `, ${code}` : ''})`, reply.status);
 }
