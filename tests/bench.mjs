@@ -4,11 +4,11 @@ import { DEMO_SETUP, fillSetup, fixturePages, popupUrl, startStack } from './e2e
 import { benchClick } from './bench/click.mjs';
 import { benchOutbox } from './bench/outbox.mjs';
 import { reportBundles } from './bench/bundles.mjs';
-import { benchAdapters } from './bench/adapters.mjs';
+import { BENCH_PAGES, benchAdapters } from './bench/adapters.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 
-const stack = await startStack({ pages: fixturePages(['hubspot/contact-en-full.html']) });
+const stack = await startStack({ pages: fixturePages(['hubspot/contact-en-full.html', ...Object.values(BENCH_PAGES)]) });
 try {
   const popup = await stack.context.newPage();
   await popup.goto(popupUrl(stack.extensionId));

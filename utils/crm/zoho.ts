@@ -31,12 +31,28 @@ const key = (s: string) => s.normalize('NFD').replace(/[^a-z\d]/gi, '').toUpperC
 // How Zoho masks a value it hides: "******0100".
 const masked = (s: string) => /[*•●]/.test(s);
 
+interface Row {
+  el: Element;
+  /** The field its id names (`mouseArea__First_Name` → FIRSTNAME). */
+  idKey: string;
+  /** The field its label names ("Correo electrónico" → CORREOELECTRONICO). */
+  labelKey: string;
+}
+
+/** Every row once, with its keys: one pass over the page however many fields are read. */
+function indexRows(doc: Document): Row[] {
+  return [...doc.querySelectorAll(ROWS)].map((el) => ({
+    el,
+    idKey: key(el.id.replace(/^(?:bc_)?mouseArea__/, '')),
+    labelKey: key(text(el.querySelector('[id^="labelTD_"]'))),
+  }));
+}
+
 /** A field's rows: those whose id names it, then those whose label names it (only what's visible is read). */
-function rows(doc: Document, keys: string[]): Element[] {
-  const all = [...doc.querySelectorAll(ROWS)];
-  const named = (r: Element) => keys.includes(key(r.id.replace(/^(?:bc_)?mouseArea__/, '')));
-  const labelled = (r: Element) => !named(r) && keys.includes(key(text(r.querySelector('[id^="labelTD_"]'))));
-  return [...all.filter(named), ...all.filter(labelled)];
+function rows(index: Row[], keys: string[]): Element[] {
+  const named = index.filter((r) => keys.includes(r.idKey));
+  const labelled = index.filter((r) => !keys.includes(r.idKey) && keys.includes(r.labelKey));
+  return [...named, ...labelled].map((r) => r.el);
 }
 
 /** What a row shows, as displayed (a masked value stays masked). */
@@ -64,8 +80,8 @@ function pick(...nodes: ParentNode[]): string | undefined {
 }
 
 /** The first unmasked value among a field's rows, else the first masked one. */
-function field(doc: Document, keys: string[]): string | undefined {
-  const values = rows(doc, keys).map(value).filter((v): v is string => !!v);
+function field(index: Row[], keys: string[]): string | undefined {
+  const values = rows(index, keys).map(value).filter((v): v is string => !!v);
   return values.find((v) => !masked(v)) ?? values[0];
 }
 
@@ -88,14 +104,15 @@ export const zoho: CrmAdapter = {
     if (!title && !firstVisible(doc, ROWS)) return null;
     // Phone, else mobile; a masked copy never wins over an unmasked one. With neither row
     // identifiable, the record's phone values in page order (the first is Phone, the second Mobile).
-    const phoneRows = [...rows(doc, PHONE), ...rows(doc, MOBILE)];
+    const index = indexRows(doc);
+    const phoneRows = [...rows(index, PHONE), ...rows(index, MOBILE)];
     const c: RawCustomer = {
-      firstName: field(doc, FIRST),
-      lastName: field(doc, LAST),
-      email: field(doc, EMAIL),
-      phone: pick(...(phoneRows.length ? phoneRows : [...doc.querySelectorAll(ROWS)])),
-      company: field(doc, COMPANY),
-      country: field(doc, COUNTRY),
+      firstName: field(index, FIRST),
+      lastName: field(index, LAST),
+      email: field(index, EMAIL),
+      phone: pick(...(phoneRows.length ? phoneRows : index.map((r) => r.el))),
+      company: field(index, COMPANY),
+      country: field(index, COUNTRY),
     };
     if (!c.firstName && !c.lastName) c.fullName = clean(text(title?.querySelector('span.cxElemCompViewWrap')));
     for (const k of Object.keys(c) as (keyof RawCustomer)[]) if (c[k] === undefined) delete c[k];
