@@ -50,6 +50,13 @@ export function createOutbox(deps: OutboxDeps) {
   // batch that failed: otherwise the next batch would go straight into the same outage or rate limit.
   let holdUntil = 0;
   let failures = 0;
+  // Only the outbox pauses and resumes, so it keeps the answer in memory after one read.
+  let paused: boolean | undefined;
+  // The click path: items enqueued since the last pass, and when the backlog is next due (as of
+  // the last pass; undefined: not known). While no older item is due, a fresh one is sent without
+  // reading it back from the database first.
+  let fresh: OutboxItem[] = [];
+  let backlogDueAt: number | null | undefined;
   /** Whether the running flush changed any item's state (so the badge needs a refresh). */
   let changed = false;
   // Notifies still on their way into the outbox. A pass waits for them (briefly), so that many
@@ -98,7 +105,21 @@ export function createOutbox(deps: OutboxDeps) {
   async function pauseFor(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : 'Sign in again';
     await pause(error instanceof RayAppError ? `${message}: sign in again in the RayApp popup` : message, now());
+    paused = true;
     changed = true;
+  }
+
+  async function isPaused(): Promise<boolean> {
+    paused ??= !!(await readPause());
+    return paused;
+  }
+
+  /** The next batch: the fresh items when nothing older can be due, else the oldest due items. */
+  async function nextBatch(): Promise<OutboxItem[]> {
+    const backlogIdle = backlogDueAt === null || (backlogDueAt !== undefined && backlogDueAt > now());
+    if (fresh.length > 0 && backlogIdle) return fresh.splice(0, BATCH_SIZE).sort((a, b) => a.createdAt - b.createdAt);
+    fresh = [];
+    return store.due(now(), BATCH_SIZE);
   }
 
   /**
@@ -147,25 +168,27 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** One pass: send every due batch until none is left or the server says stop; then plan the next pass. */
   async function pass(): Promise<void> {
-    const settings = (await readPause()) ? null : await deps.loadSettings();
+    const settings = (await isPaused()) ? null : await deps.loadSettings();
     // Paused, held after a failure, or never set up: items stay queued until their time or the user acts.
     if (settings && now() >= holdUntil) {
       let loggedIn = false;
       for (;;) {
         await waitForIntake();
-        const batch = await store.due(now(), BATCH_SIZE);
+        const batch = await nextBatch();
         if (batch.length === 0) break;
         if (!loggedIn && !(loggedIn = await ready(batch))) break;
         if ((await send(batch, settings)) === 'stop') break;
       }
     }
-    await scheduleNext(!!(await readPause()));
+    fresh = []; // whatever was not sent is in the database, found by due() from now on
+    await scheduleNext(await isPaused());
   }
 
-  async function scheduleNext(paused: boolean): Promise<void> {
+  async function scheduleNext(pausedNow: boolean): Promise<void> {
     clearTimeout(timer);
-    const queued = paused ? null : await store.nextAttemptAt();
-    const next = queued === null ? null : Math.max(queued, holdUntil);
+    const queued = await store.nextAttemptAt();
+    backlogDueAt = queued;
+    const next = pausedNow || queued === null ? null : Math.max(queued, holdUntil);
     if (next === null) {
       await browser.alarms.clear(RETRY_ALARM);
       return;
@@ -207,6 +230,7 @@ export function createOutbox(deps: OutboxDeps) {
       // What goes in must come out: an item the store could not read back would sit in the queue for ever.
       if (!isOutboxItem(item)) throw new Error('This interaction cannot be stored: its details are not valid');
       await store.add(item);
+      fresh.push(item);
       changed = true;
       return item;
     },
@@ -229,6 +253,7 @@ export function createOutbox(deps: OutboxDeps) {
       if (!isOutboxItem(updated)) throw new Error('These details cannot be sent: check the email and phone');
       await store.put(updated);
       holdUntil = 0; // the user asked for it now
+      backlogDueAt = undefined;
       await flush();
       return store.get(id);
     },
@@ -236,7 +261,9 @@ export function createOutbox(deps: OutboxDeps) {
     /** After the user fixed the setup: lift the pause and send what waited. */
     async resume(): Promise<void> {
       await resume();
+      paused = false;
       holdUntil = 0;
+      backlogDueAt = undefined;
       await flush();
     },
 

@@ -78,14 +78,18 @@ export function createOutboxStore(database: OutboxDatabase | Promise<OutboxDatab
     async due(now: number, limit: number): Promise<OutboxItem[]> {
       const db = await database;
       const found: OutboxItem[] = [];
-      const tx = db.transaction('items', 'readwrite');
-      let cursor = await tx.store.index('by-status-next').openCursor(IDBKeyRange.bound(['queued', -Infinity], ['queued', now]));
+      const unreadable: unknown[] = [];
+      // Read-only: it need not wait behind writers, and the click path waits on it.
+      let cursor = await db.transaction('items').store.index('by-status-next').openCursor(IDBKeyRange.bound(['queued', -Infinity], ['queued', now]));
       while (cursor && found.length < limit) {
         if (valid(cursor.value)) found.push(cursor.value);
-        else await cursor.update({ ...(cursor.value as object), status: UNREADABLE } as unknown as OutboxItem);
+        else unreadable.push(cursor.value);
         cursor = await cursor.continue();
       }
-      await tx.done;
+      if (unreadable.length > 0) {
+        const tx = db.transaction('items', 'readwrite');
+        await Promise.all([...unreadable.map((record) => tx.store.put({ ...(record as object), status: UNREADABLE } as unknown as OutboxItem)), tx.done]);
+      }
       return found.sort((a, b) => a.createdAt - b.createdAt);
     },
 
