@@ -150,6 +150,34 @@ describe('click', () => {
     await vi.waitFor(() => expect(status().textContent).toMatch(/reload the page/));
   });
 
+  it('when the adapter finds the record but no email or phone, the generic detector fills them in', async () => {
+    const sent = workerReplies({ ok: true, status: 'sent', id: '1', message: 'Sent to RayApp: Ana' });
+    const nameOnly: CrmAdapter = { ...adapter, extract: () => ({ fullName: 'Ana García' }) };
+    document.querySelector('#app')!.append(card(''));
+    document.querySelector('#app')!.insertAdjacentHTML('beforeend', '<p>Email: <a href="mailto:ana.garcia@example.es?subject=Hola">ana.garcia@example.es</a></p>');
+    mountNotifyButton(ctx, nameOnly);
+    await flush();
+    button().click();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ fullName: 'Ana García', email: 'ana.garcia@example.es' });
+  });
+
+  it('the fallback never guesses between several people on the page', async () => {
+    const sent = workerReplies({ ok: false, status: 'not-sent', error: 'No email or phone on this page' });
+    const nameOnly: CrmAdapter = { ...adapter, extract: () => ({ fullName: 'Ana García' }) };
+    document.querySelector('#app')!.append(card(''));
+    document.querySelector('#app')!.insertAdjacentHTML(
+      'beforeend',
+      '<table><tr><th>Name</th><th>Email</th></tr><tr><td>Bob</td><td><a href="mailto:bob@example.com">bob@example.com</a></td></tr>' +
+        '<tr><td>Eve</td><td><a href="mailto:eve@example.com">eve@example.com</a></td></tr><tr><td>Dan</td><td><a href="mailto:dan@example.com">dan@example.com</a></td></tr></table>',
+    );
+    mountNotifyButton(ctx, nameOnly);
+    await flush();
+    button().click();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ fullName: 'Ana García' });
+  });
+
   it('runs the same path when the context menu asks', async () => {
     const sent = workerReplies({ ok: true, status: 'sent', id: '1', message: 'Sent to RayApp: ana@example.com' });
     document.querySelector('#app')!.append(card('ana@example.com'));

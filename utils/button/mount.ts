@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CrmAdapter } from '@/utils/crm/types';
+import type { CrmAdapter, RawCustomer } from '@/utils/crm/types';
+import { detectCustomer } from '@/utils/crm/generic';
 import { isVisible } from '@/utils/crm/dom';
 import { sendToWorker } from '@/utils/messages/send';
 import type { NotifyOutcome } from '@/utils/messages/types';
@@ -8,6 +9,18 @@ import { createButtonView, type ButtonView } from './view';
 
 /** How long an outcome shown without a button (context menu off a record page) stays on screen. */
 const FLOATING_MS = 8_000;
+
+/**
+ * When a CRM adapter finds the record but no way to reach the customer (a layout it doesn't know),
+ * the generic detector may still find an email or phone on the page. It answers null when the page
+ * is ambiguous (several people), so this never guesses between customers.
+ */
+function withFallback(customer: RawCustomer | null): RawCustomer | null {
+  if (!customer || customer.email || customer.phone) return customer;
+  const found = detectCustomer(document);
+  if (!found?.email && !found?.phone) return customer;
+  return { ...customer, email: found.email, phone: found.phone, profiles: customer.profiles ?? found.profiles };
+}
 
 /**
  * Keeps one "Notify RayApp" button right after the visible record's anchor, on record pages only.
@@ -52,7 +65,7 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
 
   async function notify(): Promise<void> {
     if (!view.host.isConnected) float();
-    const customer = adapter.placement === 'floating' || visibleAnchor() ? adapter.extract(document) : null;
+    const customer = adapter.placement === 'floating' || visibleAnchor() ? withFallback(adapter.extract(document)) : null;
     if (!customer) {
       view.show('warn', 'Open a contact record to notify RayApp about it');
       return;
