@@ -10,6 +10,9 @@ const testSites = process.env.RAYAPP_TEST_SITE ? [process.env.RAYAPP_TEST_SITE] 
 export default defineConfig({
   ...(testSites.length ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-sites-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `wxt zip -b firefox` also zips the sources for AMO review. WXT already leaves out dot-folders
+  // (.tmp, .wxt, .ci), node_modules, .output and *.test.* files; these are local run output too.
+  zip: { excludeSources: ['demo-output/**', 'tests/artifacts/**', '**/*.log'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'RayApp Notifier',
@@ -23,10 +26,24 @@ export default defineConfig({
       ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'RayApp Notifier' },
+    // Rebindable in the browser's own shortcuts page (chrome://extensions/shortcuts, about:addons).
+    commands: {
+      'notify-customer': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Notify RayApp about the customer on this tab',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'notifier@rayapp.io', data_collection_permissions: { required: ['none'] } },
+            // 140: first Firefox with data_collection_permissions (storage.session needs 115,
+            // MV2 scripting 102); Android got the key in 142. Below these, `web-ext lint` warns.
+            gecko: {
+              id: 'notifier@rayapp.io',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendToWorker } from '@/utils/messages/send';
 import type { HistoryView, NotifyOutcome, SetupView } from '@/utils/messages/types';
 import { SetupForm } from './SetupForm';
@@ -65,6 +66,7 @@ export function PopupApp() {
             return reply;
           }}
           onTest={() => sendToWorker({ type: 'connection:test' })}
+          onOpenPresets={() => void browser.runtime.openOptionsPage()}
         />
       ) : (
         <History

@@ -52,11 +52,13 @@ export interface SetupFormProps {
   setup: SetupView;
   onSave(values: FormValues): Promise<{ ok: true; setup: SetupView } | { ok: false; error: string; fields: Errors }>;
   onTest(): Promise<{ ok: true; expiresInSeconds: number } | { ok: false; error: string; part: ConnectionPart }>;
+  /** Opens the options page, where the other event presets are managed. */
+  onOpenPresets?(): void;
 }
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
-export function SetupForm({ setup: initial, onSave, onTest }: SetupFormProps) {
+export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: SetupFormProps) {
   const [setup, setSetup] = useState(initial);
   const [values, setValues] = useState<FormValues>(() => initialValues(initial));
   const [errors, setErrors] = useState<Errors>({});
@@ -138,6 +140,14 @@ export function SetupForm({ setup: initial, onSave, onTest }: SetupFormProps) {
             {error && (
               <p class="error" id={`${id}-error`}>
                 {error}
+              </p>
+            )}
+            {field.name === 'eventSubType' && onOpenPresets && (
+              <p class="hint">
+                Event type and subType are the default preset’s.{' '}
+                <button type="button" class="link" onClick={onOpenPresets}>
+                  Event presets…
+                </button>
               </p>
             )}
           </div>

@@ -9,7 +9,7 @@ import { readPause } from '@/utils/outbox/pause';
 import { showBadge } from '@/utils/outbox/badge';
 import { createNotifier } from '@/utils/notify';
 import { createRouter } from '@/utils/router';
-import { createContextMenus, handleContextMenuClick } from '@/utils/context-menu';
+import { createContextMenus, createMenuActions } from '@/utils/context-menu';
 import { syncSiteScript } from '@/utils/sites/enabled-sites';
 
 // Wiring only. Listeners are registered synchronously at the top level so that an event that wakes
@@ -29,6 +29,7 @@ export default defineBackground(() => {
   const outbox = createOutbox({ store, session, loadSettings, onSettled: onChange });
   const notifier = createNotifier(outbox, store, Date.now, loadSettings);
   const route = createRouter({ session, notifier, outbox, store, onChange });
+  const menus = createMenuActions({ notify: (customer) => notifier.notify(customer) });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -38,7 +39,8 @@ export default defineBackground(() => {
   // Chrome keeps menus across restarts; Firefox does not: create them on install and on each start-up.
   browser.runtime.onInstalled.addListener(() => void createContextMenus());
   browser.runtime.onStartup.addListener(() => void createContextMenus());
-  browser.contextMenus.onClicked.addListener((info, tab) => void handleContextMenuClick(info, tab));
+  browser.contextMenus.onClicked.addListener((info, tab) => void menus.onMenuClick(info, tab));
+  browser.commands.onCommand.addListener((command, tab) => void menus.onCommand(command, tab));
   // A site enabled in the popup, or revoked from the popup or the browser's own settings.
   const onSitesChanged = () => void Promise.all([syncSiteScript(), createContextMenus()]);
   browser.permissions.onAdded.addListener(onSitesChanged);
@@ -51,6 +53,6 @@ export default defineBackground(() => {
   void outbox.flush(); // whatever the last worker (or browser session) left queued
 
   // Reachable only from this extension's own contexts (and DevTools): lets e2e tests run the
-  // context-menu path, which headless Chromium cannot click.
-  Object.assign(globalThis, { rayappNotifier: { handleContextMenuClick } });
+  // menu and shortcut handlers, which headless Chromium cannot click or press.
+  Object.assign(globalThis, { rayappNotifier: { handleContextMenuClick: menus.onMenuClick, handleCommand: menus.onCommand } });
 });

@@ -8,6 +8,7 @@ import { openOutboxDb } from './outbox/db';
 import { createOutboxStore, type OutboxStore } from './outbox/store';
 import { createOutbox } from './outbox/outbox';
 import type { EventPreset, InteractionEvent } from './interaction';
+import { browser } from 'wxt/browser';
 
 const BASE = 'https://api.example.test';
 const T0 = Date.UTC(2024, 4, 6, 7, 8, 9, 123);
@@ -33,7 +34,7 @@ const history = () => store.recent(100);
 const idOf = (outcome: unknown) => (outcome as { id: string }).id;
 
 async function setUp(preset = PRESET) {
-  await saveSettings({ apiBase: BASE, storeId: 1234, preset, remember: false });
+  await saveSettings({ apiBase: BASE, storeId: 1234, presets: [{ id: 'default', name: 'Default', ...preset }], defaultPresetId: 'default', remember: false });
   await saveCredentials({ clientId: 'acme', clientSecret: 'sécret', apiUser: 'ventas', apiPassword: 'pw' }, false);
 }
 
@@ -307,5 +308,53 @@ describe('dedupe: the same customer and preset within 10 s is one interaction', 
     // Whatever the outcome, it must name an item that exists.
     expect(second).toMatchObject({ status: 'queued' });
     expect(await store.get(idOf(second))).toBeDefined();
+  });
+});
+
+describe('named event presets', () => {
+  const CALL = { id: 'p-call', name: 'Demo call', type: 'CRM_CALL', subType: 'OUTBOUND', customProps: { channel: 'phone' } };
+
+  async function setUpPresets(defaultPresetId = 'default') {
+    await setUp();
+    const settings = (await loadSettings())!;
+    await saveSettings({ ...settings, presets: [...settings.presets, CALL], defaultPresetId });
+  }
+
+  it('notify(raw, presetId) sends an event of that preset, not the default', async () => {
+    await setUpPresets();
+    expect(await notifier.notify(CUSTOMER, 'p-call')).toMatchObject({ ok: true, status: 'sent' });
+    expect(postedBatch(0)[0]).toMatchObject({ type: 'CRM_CALL', subType: 'OUTBOUND', customProps: { channel: 'phone' }, storeId: 1234 });
+  });
+
+  it('notify(raw) uses whichever preset is the default', async () => {
+    await setUpPresets('p-call');
+    await notifier.notify(CUSTOMER);
+    expect(postedBatch(0)[0]).toMatchObject({ type: 'CRM_CALL', subType: 'OUTBOUND', customProps: { channel: 'phone' } });
+  });
+
+  it('an unknown preset id → not-sent with why; nothing posted, nothing kept', async () => {
+    await setUpPresets();
+    expect(await notifier.notify(CUSTOMER, 'deleted-meanwhile')).toEqual({ ok: false, status: 'not-sent', error: 'That event preset no longer exists' });
+    expect(rayapp).not.toHaveBeenCalled();
+    expect(await history()).toEqual([]);
+  });
+
+  it('the same customer with two presets within 10 s is two interactions', async () => {
+    await setUpPresets();
+    const first = await notifier.notify(CUSTOMER);
+    const second = await notifier.notify(CUSTOMER, 'p-call');
+    expect(idOf(second)).not.toBe(idOf(first));
+    expect(interactionCalls()).toHaveLength(2);
+  });
+
+  it('settings saved before presets had names (a single `preset`) still notify with that preset', async () => {
+    await setUp();
+    const { presets, defaultPresetId, ...rest } = (await loadSettings())!;
+    expect(defaultPresetId).toBe('default');
+    await browser.storage.local.set({ settings: { ...rest, preset: { type: 'visit', subType: 'crm', customProps: { origin: 'hubspot' } } } });
+    expect(presets).toHaveLength(1);
+    expect(await notifier.notify(CUSTOMER)).toMatchObject({ ok: true, status: 'sent' });
+    expect(postedBatch(0)[0]).toMatchObject({ type: 'visit', subType: 'crm', customProps: { origin: 'hubspot' } });
+    expect(await notifier.notify({ email: 'bob@example.com' }, 'default')).toMatchObject({ ok: true, status: 'sent' });
   });
 });

@@ -1,7 +1,7 @@
 import type { RawCustomer } from '@/utils/crm/types';
 import { normaliseCustomer } from '@/utils/customer/normalise';
 import { buildInteraction, type InteractionEvent } from '@/utils/interaction';
-import { loadSettings } from '@/utils/settings';
+import { defaultPreset, loadSettings, type Settings } from '@/utils/settings';
 import { NotSetUpError } from '@/utils/session/token-session';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { OutboxStore } from '@/utils/outbox/store';
@@ -14,6 +14,13 @@ import { describeCustomer } from '@/utils/describe-customer';
 export const DEDUPE_WINDOW_MS = 10_000;
 /** How long a click waits for the outcome before the button says "queued". */
 const REPLY_WITHIN_MS = 20_000;
+
+/** Shown when a preview picked a preset that was deleted (on the options page) before it was sent. */
+export const PRESET_GONE = 'That event preset no longer exists';
+
+function presetFor(settings: Settings, presetId: string | undefined) {
+  return presetId === undefined ? defaultPreset(settings) : settings.presets.find((p) => p.id === presetId);
+}
 
 function sameInteraction(a: InteractionEvent, b: InteractionEvent): boolean {
   if (a.type !== b.type || a.subType !== b.subType || a.storeId !== b.storeId) return false;
@@ -53,15 +60,20 @@ export function createNotifier(
   }
 
   return {
-    /** A customer scraped from a page → normalised → written to the outbox → flushed. */
-    async notify(raw: RawCustomer): Promise<NotifyOutcome> {
+    /**
+     * A customer scraped from a page → normalised → written to the outbox → flushed, as an event of
+     * the preset `presetId` (the preview's choice) or else of the default preset.
+     */
+    async notify(raw: RawCustomer, presetId?: string): Promise<NotifyOutcome> {
       const at = now();
       const admitted = await outbox.intake(async () => {
         const settings = await readSettings();
         if (!settings) return { ok: false, status: 'not-sent', error: new NotSetUpError().message } as const;
+        const preset = presetFor(settings, presetId);
+        if (!preset) return { ok: false, status: 'not-sent', error: PRESET_GONE } as const;
         const customer = normaliseCustomer(raw, { defaultCountry: settings.defaultCountry });
         if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error } as const;
-        const event = buildInteraction(customer.user, settings.storeId, settings.preset, new Date(at));
+        const event = buildInteraction(customer.user, settings.storeId, preset, new Date(at));
         return exclusive(async () => {
           const earlier = (await recentSince(at - DEDUPE_WINDOW_MS)).find((i) => sameInteraction(i.event, event));
           // (Unless the user discarded it meanwhile: then this click is a new interaction.)

@@ -97,7 +97,7 @@ describe('who may send what', () => {
     const customer = { email: 'ana@example.com' };
     const reply = await route({ type: 'notify', customer }, CONTENT);
     expect(reply).toMatchObject({ ok: true, status: 'sent' });
-    expect(notifier.notify).toHaveBeenCalledWith(customer);
+    expect(notifier.notify).toHaveBeenCalledWith(customer, undefined); // no presetId: the default preset
   });
 
   it.each([
@@ -243,7 +243,7 @@ describe('setup:save / setup:get', () => {
         problem: undefined,
       },
     });
-    expect(await loadSettings()).toMatchObject({ storeId: 1234, preset: { type: 'visit', subType: 'crm' }, remember });
+    expect(await loadSettings()).toMatchObject({ storeId: 1234, presets: [{ id: 'default', name: 'Default', type: 'visit', subType: 'crm' }], defaultPresetId: 'default', remember });
     expect(await loadCredentials()).toEqual({ clientId: 'acme-client', clientSecret: SECRET, apiUser: 'ventas@acme.example', apiPassword: PASSWORD });
     expectNoSecretInReplies();
   });

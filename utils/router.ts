@@ -3,6 +3,7 @@ import { classifySender } from '@/utils/messages/sender';
 import { notifyMessageSchema, pageMessageSchema } from '@/utils/messages/schemas';
 import type { ConnectionPart, HistoryView, Replies } from '@/utils/messages/types';
 import { readSetup, writeSetup } from '@/utils/setup';
+import { readPresets, writePresets } from '@/utils/presets/saved';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { OutboxStore } from '@/utils/outbox/store';
 import { readPause } from '@/utils/outbox/pause';
@@ -56,7 +57,7 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
     if (from === 'untrusted') return { ok: false, error: 'Message refused: unknown sender' };
 
     const notify = notifyMessageSchema.safeParse(message);
-    if (notify.success) return notifier.notify(notify.data.customer);
+    if (notify.success) return notifier.notify(notify.data.customer, notify.data.presetId);
     if (from !== 'extension-page') return { ok: false, error: 'Message refused: not a valid notify request' };
 
     const parsed = pageMessageSchema.safeParse(message);
@@ -90,6 +91,10 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
       case 'history:clear':
         await store.clearSent();
         return { ok: true };
+      case 'presets:get':
+        return readPresets();
+      case 'presets:save':
+        return writePresets({ presets: request.presets, defaultPresetId: request.defaultPresetId });
     }
   }
 

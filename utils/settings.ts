@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
+import { checkPresetList, presetListShape, FIRST_PRESET_ID, FIRST_PRESET_NAME, type Preset } from '@/utils/presets/schema';
 
 export const DEFAULT_API_BASE = 'https://api.rayapp.io';
 
@@ -51,19 +52,38 @@ export type SetupInput = z.infer<typeof setupFormSchema>;
 export type SetupField = keyof SetupInput;
 
 /** The non-secret settings, as kept in storage.local. */
-export const settingsSchema = z.object({
-  apiBase: z.string(),
-  storeId: z.number().check(z.int(), z.positive()),
-  preset: z.object({
-    type: z.string().check(z.minLength(1)),
-    subType: z.string().check(z.minLength(1)),
-    customProps: z.record(z.string(), z.string()),
-  }),
-  /** ISO 3166-1 alpha-2; phones without an international prefix are read as this country's. */
-  defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
-  remember: z.boolean(),
-});
+export const settingsSchema = z
+  .object({
+    apiBase: z.string(),
+    storeId: z.number().check(z.int(), z.positive()),
+    /** Named event presets (at least one); the button and the menus use the default one. */
+    ...presetListShape,
+    /** ISO 3166-1 alpha-2; phones without an international prefix are read as this country's. */
+    defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+    remember: z.boolean(),
+  })
+  .check(checkPresetList);
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * Settings saved before presets had names hold a single `preset`: read it as the one preset, and
+ * the default. Done on every read rather than as a WXT storage-item migration, which runs once when
+ * each context defines the item and writes back from all of them (popup, options, worker) at once;
+ * this is a pure function of what is stored, and the next save writes the new shape.
+ */
+export function upgradeSettings(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || 'presets' in raw || !('preset' in raw)) return raw;
+  const { preset, ...rest } = raw as { preset: unknown };
+  const first = preset && typeof preset === 'object' ? preset : {};
+  return { ...rest, presets: [{ ...first, id: FIRST_PRESET_ID, name: FIRST_PRESET_NAME }], defaultPresetId: FIRST_PRESET_ID };
+}
+
+const storedSettingsSchema = z.pipe(z.transform(upgradeSettings), settingsSchema);
+
+/** The preset notify uses when none is named (the schema guarantees it exists). */
+export function defaultPreset(settings: Settings): Preset {
+  return settings.presets.find((p) => p.id === settings.defaultPresetId) ?? settings.presets[0]!;
+}
 
 /** Field → message, for showing each problem next to its field. */
 export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Partial<Record<SetupField, string>> {
@@ -81,7 +101,7 @@ const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: n
 export async function loadSettings(): Promise<Settings | null> {
   const raw = await settingsItem.getValue();
   if (raw == null) return null;
-  const parsed = settingsSchema.safeParse(raw);
+  const parsed = storedSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     console.warn('RayApp Notifier: ignoring malformed saved settings');
     return null;

@@ -1,4 +1,5 @@
-import { setupFormSchema, settingsSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, DEFAULT_API_BASE } from '@/utils/settings';
+import { setupFormSchema, settingsSchema, fieldErrors, checkApiBase, loadSettings, saveSettings, defaultPreset, DEFAULT_API_BASE, type Settings } from '@/utils/settings';
+import { FIRST_PRESET_ID, FIRST_PRESET_NAME } from '@/utils/presets/schema';
 import { loadCredentials, saveCredentials, CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { Credentials } from '@/utils/rayapp/token';
 import { toCountryCode } from '@/utils/customer/country';
@@ -7,6 +8,7 @@ import type { Replies, SetupView } from '@/utils/messages/types';
 /** What the popup may see of the setup: everything but the two secrets. */
 export async function readSetup(): Promise<SetupView> {
   const settings = await loadSettings();
+  const preset = settings && defaultPreset(settings);
   let credentials: Credentials | null = null;
   let problem: string | undefined;
   try {
@@ -18,8 +20,8 @@ export async function readSetup(): Promise<SetupView> {
   return {
     apiBase: settings?.apiBase ?? DEFAULT_API_BASE,
     storeId: settings ? String(settings.storeId) : '',
-    eventType: settings?.preset.type ?? '',
-    eventSubType: settings?.preset.subType ?? '',
+    eventType: preset?.type ?? '',
+    eventSubType: preset?.subType ?? '',
     defaultCountry: settings?.defaultCountry ?? '',
     remember: settings?.remember ?? true,
     clientId: credentials?.clientId ?? '',
@@ -66,7 +68,7 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
     apiBase: base.base,
     ...(defaultCountry ? { defaultCountry } : {}),
     storeId: Number(input.storeId),
-    preset: { type: input.eventType, subType: input.eventSubType, customProps: previous?.preset.customProps ?? {} },
+    ...withDefaultEvent(previous, input.eventType, input.eventSubType),
     remember: input.remember,
   });
   // Checked before anything is written: a save is all or nothing.
@@ -74,4 +76,13 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
   await saveCredentials({ clientId: input.clientId, clientSecret, apiUser: input.apiUser, apiPassword }, input.remember);
   await saveSettings(settings.data);
   return { ok: true, setup: await readSetup() };
+}
+
+/** The popup's "Event type" / "Event subType" edit the default preset; the other presets stay as they are. */
+function withDefaultEvent(previous: Settings | null, type: string, subType: string): Pick<Settings, 'presets' | 'defaultPresetId'> {
+  if (!previous) {
+    return { presets: [{ id: FIRST_PRESET_ID, name: FIRST_PRESET_NAME, type, subType, customProps: {} }], defaultPresetId: FIRST_PRESET_ID };
+  }
+  const presets = previous.presets.map((p) => (p.id === previous.defaultPresetId ? { ...p, type, subType } : p));
+  return { presets, defaultPresetId: previous.defaultPresetId };
 }

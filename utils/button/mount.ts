@@ -110,8 +110,14 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
   ctx.addEventListener(window, 'popstate', schedule);
   ctx.addEventListener(window, 'hashchange', schedule);
   (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, { signal: ctx.signal });
+  // From the worker only (pages can't reach this listener): the menus and the shortcut.
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type === 'menu:notify') void notify();
+    const { type, outcome } = (message ?? {}) as { type?: unknown; outcome?: NotifyOutcome };
+    if (type === 'menu:notify') void notify();
+    if (type === 'notify:outcome' && outcome && typeof outcome.status === 'string') {
+      if (!view.host.isConnected) float();
+      show(outcome);
+    }
   });
   ctx.onInvalidated(() => {
     observer.disconnect();

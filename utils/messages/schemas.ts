@@ -14,7 +14,23 @@ export const rawCustomerSchema = z.strictObject({
   profiles: z.optional(z.array(z.string().check(z.maxLength(2_000))).check(z.maxLength(20))),
 });
 
-export const notifyMessageSchema = z.strictObject({ type: z.literal('notify'), customer: rawCustomerSchema });
+const presetId = z.string().check(z.maxLength(100));
+
+export const notifyMessageSchema = z.strictObject({
+  type: z.literal('notify'),
+  customer: rawCustomerSchema,
+  presetId: z.optional(presetId),
+});
+
+// Only bounded in size here: the per-field rules (utils/presets/schema) answer with a message per field.
+const draftText = z.string().check(z.maxLength(5_000));
+const presetDraftMessage = z.strictObject({
+  id: presetId,
+  name: draftText,
+  type: draftText,
+  subType: draftText,
+  customProps: z.array(z.strictObject({ key: draftText, value: draftText })).check(z.maxLength(500)),
+});
 
 const formValue = z.union([z.string().check(z.maxLength(5_000)), z.boolean()]);
 
@@ -27,4 +43,10 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('history:resend'), id: z.string().check(z.maxLength(100)), customer: rawCustomerSchema }),
   z.strictObject({ type: z.literal('history:discard'), id: z.string().check(z.maxLength(100)) }),
   z.strictObject({ type: z.literal('history:clear') }),
+  z.strictObject({ type: z.literal('presets:get') }),
+  z.strictObject({
+    type: z.literal('presets:save'),
+    presets: z.array(presetDraftMessage).check(z.maxLength(200)),
+    defaultPresetId: presetId,
+  }),
 ]);

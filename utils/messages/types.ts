@@ -5,14 +5,17 @@
 import type { RawCustomer } from '@/utils/crm/types';
 import type { SetupField } from '@/utils/settings';
 import type { OutboxItem } from '@/utils/outbox/db';
+import type { Preset, PresetDraft } from '@/utils/presets/schema';
 
 /** Content script → worker. */
 export interface NotifyMessage {
   type: 'notify';
   customer: RawCustomer;
+  /** The event preset to use (the preview's picker); without it, the default preset. */
+  presetId?: string;
 }
 
-/** Extension pages (popup) → worker. */
+/** Extension pages (popup, options) → worker. */
 export type PageMessage =
   | { type: 'setup:get' }
   | { type: 'setup:save'; form: Record<SetupField, string | boolean> }
@@ -21,13 +24,22 @@ export type PageMessage =
   | { type: 'history:retry'; id: string }
   | { type: 'history:resend'; id: string; customer: RawCustomer }
   | { type: 'history:discard'; id: string }
-  | { type: 'history:clear' };
+  | { type: 'history:clear' }
+  | { type: 'presets:get' }
+  /** The whole list, customProps as the rows typed (so that two equal keys can be flagged). */
+  | { type: 'presets:save'; presets: PresetDraft[]; defaultPresetId: string };
 
 export type WorkerMessage = NotifyMessage | PageMessage;
 
-/** Worker → content script: the context menu asks the page's button to do its click. */
+/** Worker → content script: the page menu or the shortcut asks the page's button to do its click. */
 export interface MenuNotifyMessage {
   type: 'menu:notify';
+}
+
+/** Worker → content script: show what became of a notify started elsewhere (selection, link menus). */
+export interface OutcomeMessage {
+  type: 'notify:outcome';
+  outcome: NotifyOutcome;
 }
 
 export type NotifyOutcome =
@@ -70,6 +82,14 @@ export interface Replies {
   'history:resend': NotifyOutcome;
   'history:discard': { ok: true } | Failure;
   'history:clear': { ok: true } | Failure;
+  'presets:get': ({ ok: true } & SavedPresets) | Failure;
+  /** `fields`: path → message, e.g. "presets.1.name", "presets.0.customProps.2.key", "defaultPresetId". */
+  'presets:save': ({ ok: true } & SavedPresets) | { ok: false; error: string; fields: Record<string, string> };
+}
+
+export interface SavedPresets {
+  presets: Preset[];
+  defaultPresetId: string;
 }
 
 export interface HistoryView {

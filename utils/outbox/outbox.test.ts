@@ -43,7 +43,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   sb.reset();
   clock = T0;
-  await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, preset: PRESET, remember: false });
+  await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, presets: [{ id: 'default', name: 'Default', ...PRESET }], defaultPresetId: 'default', remember: false });
   await saveCredentials(CREDS, false);
 });
 afterEach(() => {

@@ -83,7 +83,7 @@ describe('worker core against the sandbox (fakeBrowser works in the node environ
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     clock = T0;
     sb.reset();
-    await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, preset: { type: 'visit', subType: 'crm', customProps: {} }, remember: false });
+    await saveSettings({ apiBase: sb.url, storeId: DEMO.storeId, presets: [{ id: 'default', name: 'Default', type: 'visit', subType: 'crm', customProps: {} }], defaultPresetId: 'default', remember: false });
     await saveCredentials(creds({ apiUser: ODD_USER, apiPassword: ODD_PASSWORD }), false);
   });
   afterEach(() => {
@@ -113,6 +113,18 @@ describe('worker core against the sandbox (fakeBrowser works in the node environ
     expect((await store.recent(100)).map((e) => e.status)).toEqual(['sent', 'sent']);
   });
 
+  it('notify with a named preset: the sandbox receives that preset’s type, subType and customProps', async () => {
+    const settings = (await loadSettings())!;
+    const call = { id: 'p-call', name: 'Demo call', type: 'CRM_CALL', subType: 'OUTBOUND', customProps: { channel: 'phone' } };
+    await saveSettings({ ...settings, presets: [...settings.presets, call] });
+    const { notifier } = worker();
+    expect(await notifier.notify({ email: 'ana@example.com' }, 'p-call')).toMatchObject({ ok: true, status: 'sent' });
+    expect(await notifier.notify({ email: 'bob@example.com' }, 'gone')).toEqual({ ok: false, status: 'not-sent', error: 'That event preset no longer exists' });
+    expect(sb.events.map((e) => e.event)).toEqual([
+      expect.objectContaining({ type: 'CRM_CALL', subType: 'OUTBOUND', customProps: { channel: 'phone' }, user: { email: 'ana@example.com' } }),
+    ]);
+  });
+
   it('a 503 → the button says queued with the retry time; the retry alarm delivers it exactly once', async () => {
     const { store, outbox, notifier } = worker();
     sb.fault({ path: '/events/interaction', status: 503 });
@@ -130,7 +142,7 @@ describe('worker core against the sandbox (fakeBrowser works in the node environ
 
   it('an event the sandbox refuses → failed with the sandbox message; nothing retried', async () => {
     const { store, notifier } = worker();
-    await saveSettings({ apiBase: sb.url, storeId: 999, preset: { type: 'visit', subType: 'crm', customProps: {} }, remember: false });
+    await saveSettings({ apiBase: sb.url, storeId: 999, presets: [{ id: 'default', name: 'Default', type: 'visit', subType: 'crm', customProps: {} }], defaultPresetId: 'default', remember: false });
     const failed = await notifier.notify({ email: 'ana@example.com' });
     expect(failed).toMatchObject({ ok: false, status: 'failed', error: expect.stringContaining('storeId: permission denied') });
     expect(await store.counts()).toEqual({ queued: 0, dead: 1 });

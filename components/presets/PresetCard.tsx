@@ -1,0 +1,71 @@
+import { DEFAULT_CHOICE_ID, fieldId, type EditedPreset } from './draft';
+import { TextField } from './TextField';
+import { CustomPropsRows } from './CustomPropsRows';
+
+export interface PresetCardProps {
+  preset: EditedPreset;
+  isDefault: boolean;
+  /** The last preset can't be deleted: notify always needs one. */
+  canDelete: boolean;
+  errors: Record<string, string>;
+  onField(field: 'name' | 'type' | 'subType', value: string): void;
+  onMakeDefault(): void;
+  onDelete(): void;
+  onRowChange(uid: string, field: 'key' | 'value', value: string): void;
+  onAddRow(): void;
+  onRemoveRow(uid: string): void;
+}
+
+// The popup's labels, so that "Event type" means the same thing on both pages.
+const FIELDS = [
+  ['name', 'Name'],
+  ['type', 'Event type'],
+  ['subType', 'Event subType'],
+] as const;
+
+/** One preset: its name, the event's type and subType, its customProps, and whether it is the default. */
+export function PresetCard({ preset, isDefault, canDelete, errors, ...on }: PresetCardProps) {
+  const title = preset.name.trim() || 'New preset';
+  const defaultError = errors[DEFAULT_CHOICE_ID];
+  return (
+    <fieldset class={`preset${isDefault ? ' is-default' : ''}`}>
+      <legend>{title}</legend>
+      <div class="preset-fields">
+        {FIELDS.map(([field, label]) => (
+          <TextField
+            key={field}
+            id={fieldId(preset.id, field)}
+            label={label}
+            value={preset[field]}
+            error={errors[fieldId(preset.id, field)]}
+            onInput={(value) => on.onField(field, value)}
+          />
+        ))}
+      </div>
+      <CustomPropsRows
+        presetId={preset.id}
+        rows={preset.rows}
+        errors={errors}
+        onChange={on.onRowChange}
+        onAdd={on.onAddRow}
+        onRemove={on.onRemoveRow}
+      />
+      <div class="preset-actions">
+        <label class="choice">
+          <input
+            type="radio"
+            name="default-preset"
+            id={`${DEFAULT_CHOICE_ID}-${preset.id}`}
+            checked={isDefault}
+            aria-describedby={defaultError ? `${DEFAULT_CHOICE_ID}-error` : undefined}
+            onChange={on.onMakeDefault}
+          />
+          Default preset (the button and the menus use it)
+        </label>
+        <button type="button" class="danger" disabled={!canDelete} aria-label={`Delete preset “${title}”`} onClick={on.onDelete}>
+          Delete preset
+        </button>
+      </div>
+    </fieldset>
+  );
+}
