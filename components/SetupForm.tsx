@@ -6,7 +6,7 @@ type FormValues = Record<SetupField, string | boolean>;
 type Errors = Partial<Record<SetupField, string>>;
 
 interface FieldSpec {
-  name: Exclude<SetupField, 'remember'>;
+  name: Exclude<SetupField, 'remember' | 'sendWithoutPreview'>;
   label: string;
   type: 'text' | 'password' | 'url';
   autocomplete?: string;
@@ -45,6 +45,7 @@ export function initialValues(setup: SetupView): FormValues {
     defaultCountry: setup.defaultCountry,
     apiBase: setup.apiBase,
     remember: setup.remember,
+    sendWithoutPreview: setup.sendWithoutPreview,
   };
 }
 
@@ -161,6 +162,15 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
           onChange={(event) => update('remember', event.currentTarget.checked)}
         />
         Remember credentials (encrypted on this device; off: until the browser closes)
+      </label>
+      <label class="switch">
+        <input
+          type="checkbox"
+          name="sendWithoutPreview"
+          checked={values.sendWithoutPreview as boolean}
+          onChange={(event) => update('sendWithoutPreview', event.currentTarget.checked)}
+        />
+        Send without preview (the button sends at once)
       </label>
       <div class="actions">
         <button type="submit" disabled={busy}>

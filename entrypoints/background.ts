@@ -29,7 +29,10 @@ export default defineBackground(() => {
   const outbox = createOutbox({ store, session, loadSettings, onSettled: onChange });
   const notifier = createNotifier(outbox, store, Date.now, loadSettings);
   const route = createRouter({ session, notifier, outbox, store, onChange });
-  const menus = createMenuActions({ notify: (customer) => notifier.notify(customer) });
+  const menus = createMenuActions({
+    notify: (customer) => notifier.notify(customer),
+    previewFirst: async () => !(await loadSettings())?.sendWithoutPreview,
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -16,7 +16,7 @@ beforeEach(() => {
   Object.assign(fakeBrowser.tabs, { sendMessage: toTab });
 });
 const click = (info: Partial<Browser.contextMenus.OnClickData> & { linkText?: string }, on: Browser.tabs.Tab | undefined = tab) =>
-  createMenuActions({ notify }).onMenuClick(info as Browser.contextMenus.OnClickData, on);
+  createMenuActions({ notify, previewFirst: async () => false }).onMenuClick(info as Browser.contextMenus.OnClickData, on);
 
 describe('menus', () => {
   it('page: the tab’s button does its click (scrape now, the record on screen)', async () => {
@@ -58,17 +58,26 @@ describe('menus', () => {
   });
 });
 
+it('with the preview on, a found customer opens it on the page instead of being sent', async () => {
+  await createMenuActions({ notify, previewFirst: async () => true }).onMenuClick(
+    { menuItemId: NOTIFY_SELECTION_MENU, selectionText: 'ana@example.es' } as Browser.contextMenus.OnClickData,
+    tab,
+  );
+  expect(notify).not.toHaveBeenCalled();
+  expect(toTab).toHaveBeenCalledWith(7, { type: 'preview:open', customer: { email: 'ana@example.es' } }, { frameId: 0 });
+});
+
 describe('shortcut', () => {
   it('notifies about the customer on the tab it was pressed on', async () => {
-    await createMenuActions({ notify }).onCommand(NOTIFY_COMMAND, tab);
+    await createMenuActions({ notify, previewFirst: async () => false }).onCommand(NOTIFY_COMMAND, tab);
     expect(toTab).toHaveBeenCalledWith(7, { type: 'menu:notify' }, { frameId: 0 });
   });
 
   it('without a tab, the active one; other commands are ignored', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 } as Browser.tabs.Tab]);
-    await createMenuActions({ notify }).onCommand(NOTIFY_COMMAND);
+    await createMenuActions({ notify, previewFirst: async () => false }).onCommand(NOTIFY_COMMAND);
     expect(toTab).toHaveBeenCalledWith(9, { type: 'menu:notify' }, { frameId: 0 });
-    await createMenuActions({ notify }).onCommand('_execute_action', tab);
+    await createMenuActions({ notify, previewFirst: async () => false }).onCommand('_execute_action', tab);
     expect(toTab).toHaveBeenCalledTimes(1);
   });
 });

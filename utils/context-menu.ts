@@ -4,7 +4,7 @@ import { enabledSites } from '@/utils/sites/enabled-sites';
 import { parseSelection } from '@/utils/customer/selection';
 import { parseContactLink } from '@/utils/customer/contact-link';
 import type { RawCustomer } from '@/utils/crm/types';
-import type { MenuNotifyMessage, NotifyOutcome, OutcomeMessage } from '@/utils/messages/types';
+import type { MenuNotifyMessage, NotifyOutcome, OutcomeMessage, PreviewOpenMessage } from '@/utils/messages/types';
 
 export const NOTIFY_PAGE_MENU = 'rayapp-notify-page';
 export const NOTIFY_SELECTION_MENU = 'rayapp-notify-selection';
@@ -23,6 +23,8 @@ export async function createContextMenus(): Promise<void> {
 
 export interface MenuDeps {
   notify(customer: RawCustomer): Promise<NotifyOutcome>;
+  /** Whether a found customer opens the preview first (unless "Send without preview" is on). */
+  previewFirst(): Promise<boolean>;
 }
 
 /**
@@ -30,8 +32,8 @@ export interface MenuDeps {
  * page's button does (the content script scrapes the visible record now); the selection and link
  * menus find the customer in the worker and show the outcome on the page.
  */
-export function createMenuActions({ notify }: MenuDeps) {
-  async function tell(tabId: number, message: MenuNotifyMessage | OutcomeMessage): Promise<void> {
+export function createMenuActions({ notify, previewFirst }: MenuDeps) {
+  async function tell(tabId: number, message: MenuNotifyMessage | OutcomeMessage | PreviewOpenMessage): Promise<void> {
     try {
       await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
     } catch {
@@ -41,6 +43,7 @@ export function createMenuActions({ notify }: MenuDeps) {
   }
 
   async function notifyFound(tabId: number, customer: RawCustomer | null, nothing: string): Promise<void> {
+    if (customer && (await previewFirst())) return tell(tabId, { type: 'preview:open', customer });
     const outcome: NotifyOutcome = customer ? await notify(customer) : { ok: false, status: 'not-sent', error: nothing };
     await tell(tabId, { type: 'notify:outcome', outcome });
   }

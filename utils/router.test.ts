@@ -234,6 +234,7 @@ describe('setup:save / setup:get', () => {
         eventType: 'visit',
         eventSubType: 'crm',
         defaultCountry: '',
+        sendWithoutPreview: false,
         remember,
         clientId: 'acme-client',
         apiUser: 'ventas@acme.example',

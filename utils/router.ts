@@ -1,8 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import { classifySender } from '@/utils/messages/sender';
-import { notifyMessageSchema, pageMessageSchema } from '@/utils/messages/schemas';
+import { notifyMessageSchema, pageMessageSchema, previewMessageSchema } from '@/utils/messages/schemas';
 import type { ConnectionPart, HistoryView, Replies } from '@/utils/messages/types';
 import { readSetup, writeSetup } from '@/utils/setup';
+import { loadSettings } from '@/utils/settings';
 import { readPresets, writePresets } from '@/utils/presets/saved';
 import type { Outbox } from '@/utils/outbox/outbox';
 import type { OutboxStore } from '@/utils/outbox/store';
@@ -29,6 +30,18 @@ export interface RouterDeps {
   store: OutboxStore;
   /** After anything that changes the counts (badge). */
   onChange?: () => void;
+}
+
+/** What a content script's preview may know: preset names and ids, and whether to preview at all. */
+async function previewView(): Promise<Replies['preview:get']> {
+  const settings = await loadSettings();
+  if (!settings) return { ok: false, error: new NotSetUpError().message };
+  return {
+    ok: true,
+    preview: !settings.sendWithoutPreview,
+    presets: settings.presets.map(({ id, name }) => ({ id, name })),
+    defaultPresetId: settings.defaultPresetId,
+  };
 }
 
 export function createRouter({ session, notifier, outbox, store, onChange }: RouterDeps) {
@@ -58,6 +71,7 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
 
     const notify = notifyMessageSchema.safeParse(message);
     if (notify.success) return notifier.notify(notify.data.customer, notify.data.presetId);
+    if (previewMessageSchema.safeParse(message).success) return previewView();
     if (from !== 'extension-page') return { ok: false, error: 'Message refused: not a valid notify request' };
 
     const parsed = pageMessageSchema.safeParse(message);

@@ -47,6 +47,8 @@ export const setupFormSchema = z.object({
   /** Optional: the country of phone numbers written without a +prefix. */
   defaultCountry: z.optional(z.string().check(z.trim(), z.maxLength(60, 'Default country is too long'))),
   remember: z.boolean(),
+  /** The button sends at once instead of opening the preview (for power users). */
+  sendWithoutPreview: z.optional(z.boolean()),
 });
 export type SetupInput = z.infer<typeof setupFormSchema>;
 export type SetupField = keyof SetupInput;
@@ -61,6 +63,8 @@ export const settingsSchema = z
     /** ISO 3166-1 alpha-2; phones without an international prefix are read as this country's. */
     defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
     remember: z.boolean(),
+    /** The button sends at once instead of opening the preview. */
+    sendWithoutPreview: z.optional(z.boolean()),
   })
   .check(checkPresetList);
 export type Settings = z.infer<typeof settingsSchema>;

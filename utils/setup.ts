@@ -24,6 +24,7 @@ export async function readSetup(): Promise<SetupView> {
     eventSubType: preset?.subType ?? '',
     defaultCountry: settings?.defaultCountry ?? '',
     remember: settings?.remember ?? true,
+    sendWithoutPreview: settings?.sendWithoutPreview ?? false,
     clientId: credentials?.clientId ?? '',
     apiUser: credentials?.apiUser ?? '',
     hasClientSecret: !!credentials?.clientSecret,
@@ -70,6 +71,7 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
     storeId: Number(input.storeId),
     ...withDefaultEvent(previous, input.eventType, input.eventSubType),
     remember: input.remember,
+    sendWithoutPreview: input.sendWithoutPreview ?? previous?.sendWithoutPreview ?? false,
   });
   // Checked before anything is written: a save is all or nothing.
   if (!settings.success) return { ok: false, error: 'Some fields need attention', fields: fieldErrors(settings.error.issues) };

@@ -5,7 +5,8 @@ export declare const EXTENSION_DIR: string;
 export declare const CRM_HOSTS: string[];
 export declare const API_HOST: string;
 export declare const DEMO_CREDENTIALS: { clientId: string; clientSecret: string; apiUser: string; apiPassword: string; storeId: number };
-export declare const DEMO_SETUP: Record<string, string | number>;
+export declare const DEMO_SETUP: Record<string, string | number | boolean>;
+export declare const SEND_WITHOUT_PREVIEW: string;
 export declare function scratchDir(name: string): string;
 export declare function fixture(name: string): string;
 export declare function fixtureUrl(name: string): string;
@@ -13,7 +14,7 @@ export declare function fixturePages(names: string[]): Record<string, string>;
 export declare function popupUrl(extensionId: string): string;
 export declare function evaluateInWorker<R, A = undefined>(worker: Worker, fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
 export declare function stopServiceWorkers(page: Page): Promise<void>;
-export declare function fillSetup(page: Page, values: Record<string, string | number | undefined>, press?: string): Promise<void>;
+export declare function fillSetup(page: Page, values: Record<string, string | number | boolean | undefined>, press?: string): Promise<void>;
 export interface CrmServer { port: number; setPage(path: string, html: string): void; close(): Promise<void> }
 export interface Stack {
   context: BrowserContext;

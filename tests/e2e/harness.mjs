@@ -146,7 +146,8 @@ export async function stopServiceWorkers(page) {
 export async function fillSetup(page, values, press = 'Test connection') {
   for (const [label, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    await page.getByLabel(label, { exact: true }).fill(String(value));
+    if (typeof value === 'boolean') await page.getByLabel(label, { exact: true }).setChecked(value);
+    else await page.getByLabel(label, { exact: true }).fill(String(value));
   }
   await page.getByRole('button', { name: press }).click();
 }
@@ -201,7 +202,12 @@ export async function startStack({ pages = {}, userDataDir, headless = true, san
   return stack;
 }
 
-/** The demo credentials as the popup's labels name them (API server left at its default). */
+export const SEND_WITHOUT_PREVIEW = 'Send without preview (the button sends at once)';
+
+/**
+ * The demo credentials as the popup's labels name them (API server left at its default), with
+ * one-click sending: most journeys test delivery; tests/e2e/preview.test.ts tests the preview.
+ */
 export const DEMO_SETUP = {
   'Client id': DEMO_CREDENTIALS.clientId,
   'Client secret': DEMO_CREDENTIALS.clientSecret,
@@ -210,6 +216,7 @@ export const DEMO_SETUP = {
   'Store id': DEMO_CREDENTIALS.storeId,
   'Event type': 'CRM_CONTACT',
   'Event subType': 'MANUAL_NOTIFY',
+  [SEND_WITHOUT_PREVIEW]: true,
 };
 
 export function writeJson(path, value) {

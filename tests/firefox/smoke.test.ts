@@ -105,6 +105,10 @@ describe.skipIf(!FIREFOX)(FIREFOX ? `Firefox smoke (${FIREFOX})` : `Firefox smok
       await (await byText(popup, '[role=tab]', 'Setup')).click();
       for (const [label, value] of Object.entries(DEMO_SETUP)) {
         const input = await inputLabelled(popup, label);
+        if (typeof value === 'boolean') {
+          if ((await input.evaluate((el) => el.checked)) !== value) await input.click();
+          continue;
+        }
         await input.evaluate((el) => el.select());
         await input.type(String(value));
         expect(await input.evaluate((el) => el.value)).toBe(String(value));

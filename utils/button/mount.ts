@@ -6,6 +6,7 @@ import { isVisible } from '@/utils/crm/dom';
 import { sendToWorker } from '@/utils/messages/send';
 import type { NotifyOutcome } from '@/utils/messages/types';
 import { createButtonView, type ButtonView } from './view';
+import { closePreview, openPreview } from './preview';
 
 /** How long an outcome shown without a button (context menu off a record page) stays on screen. */
 const FLOATING_MS = 8_000;
@@ -43,7 +44,8 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     scheduled = false;
     if (location.href !== lastUrl) {
       lastUrl = location.href;
-      view.clear(); // an outcome belongs to the record it was about
+      view.clear(); // an outcome (or a preview) belongs to the record it was about
+      closePreview(view.root);
     }
     if (view.host.hasAttribute('data-floating')) return;
     if (adapter.placement === 'floating') {
@@ -63,15 +65,40 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     queueMicrotask(place);
   }
 
-  async function notify(): Promise<void> {
+  /** The button's click (also the page menu and the shortcut); `found`: a customer the worker found elsewhere. */
+  async function notify(found?: RawCustomer): Promise<void> {
     if (!view.host.isConnected) float();
-    const customer = adapter.placement === 'floating' || visibleAnchor() ? withFallback(adapter.extract(document)) : null;
+    const customer = found ?? (adapter.placement === 'floating' || visibleAnchor() ? withFallback(adapter.extract(document)) : null);
     if (!customer) {
       view.show('warn', 'Open a contact record to notify RayApp about it');
-      return;
+      return settle();
+    }
+    let presetId: string | undefined;
+    let chosen = customer;
+    view.busy(); // a double click is one click
+    const options = await sendToWorker({ type: 'preview:get' });
+    if (options.ok && options.preview) {
+      closePreview(view.root);
+      view.clear();
+      clearTimeout(floatingTimer); // nobody is hurried while reading the preview
+      const choice = await openPreview(view.root, customer, options.presets, options.defaultPresetId);
+      if (!choice) return settle(); // Esc: nothing is sent
+      ({ customer: chosen, presetId } = choice);
     }
     view.busy();
-    show(await sendToWorker({ type: 'notify', customer }));
+    show(await sendToWorker({ type: 'notify', customer: chosen, ...(presetId ? { presetId } : {}) }));
+    settle();
+  }
+
+  /** A floating box (off a record page) goes away a while after its outcome is shown. */
+  function settle(): void {
+    if (!view.host.hasAttribute('data-floating')) return;
+    clearTimeout(floatingTimer);
+    floatingTimer = setTimeout(() => {
+      view.host.removeAttribute('data-floating');
+      view.host.remove();
+      schedule();
+    }, FLOATING_MS);
   }
 
   function show(outcome: NotifyOutcome): void {
@@ -85,16 +112,10 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     else view.show('warn', `Not sent: ${outcome.error}`);
   }
 
-  /** Off a record page the menu still answers: show the outcome in a corner for a few seconds. */
+  /** Off a record page the menus still answer: in a corner of the page. */
   function float(): void {
     view.host.setAttribute('data-floating', '');
     document.body.append(view.host);
-    clearTimeout(floatingTimer);
-    floatingTimer = setTimeout(() => {
-      view.host.removeAttribute('data-floating');
-      view.host.remove();
-      schedule();
-    }, FLOATING_MS);
   }
 
   const observer = new MutationObserver(schedule);
@@ -112,11 +133,13 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
   (window as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', schedule, { signal: ctx.signal });
   // From the worker only (pages can't reach this listener): the menus and the shortcut.
   browser.runtime.onMessage.addListener((message: unknown) => {
-    const { type, outcome } = (message ?? {}) as { type?: unknown; outcome?: NotifyOutcome };
+    const { type, outcome, customer } = (message ?? {}) as { type?: unknown; outcome?: NotifyOutcome; customer?: RawCustomer };
     if (type === 'menu:notify') void notify();
+    if (type === 'preview:open' && customer && typeof customer === 'object') void notify(customer);
     if (type === 'notify:outcome' && outcome && typeof outcome.status === 'string') {
       if (!view.host.isConnected) float();
       show(outcome);
+      settle();
     }
   });
   ctx.onInvalidated(() => {

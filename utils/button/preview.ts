@@ -44,6 +44,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return Object.assign(document.createElement(tag), props);
 }
 
+/** Close an open preview as Esc would (nothing sent): the record it was about is gone. */
+export function closePreview(root: ShadowRoot): void {
+  root.querySelector('form.preview')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+}
+
 /** Show the preview under the button; resolves with the (edited) choice, or null when closed. */
 export function openPreview(
   root: ShadowRoot,

@@ -21,10 +21,14 @@ button[aria-busy="true"] { opacity: .7; cursor: progress; }
 .status[data-tone="error"] { color: #b91c1c; }
 `;
 
+import { PREVIEW_STYLE } from './preview';
+
 export type Tone = 'ok' | 'warn' | 'error' | 'info';
 
 export interface ButtonView {
   host: HTMLElement;
+  /** Where the preview opens, beside the button. */
+  root: ShadowRoot;
   busy(): void;
   show(tone: Tone, text: string): void;
   clear(): void;
@@ -36,7 +40,7 @@ export function createButtonView(onClick: () => void): ButtonView {
   const host = document.createElement('rayapp-notifier');
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = STYLE + PREVIEW_STYLE;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = BUTTON_LABEL;
@@ -53,6 +57,7 @@ export function createButtonView(onClick: () => void): ButtonView {
 
   return {
     host,
+    root,
     busy() {
       button.setAttribute('aria-busy', 'true');
       status.dataset.tone = 'info';

@@ -16,6 +16,8 @@ export const rawCustomerSchema = z.strictObject({
 
 const presetId = z.string().check(z.maxLength(100));
 
+export const previewMessageSchema = z.strictObject({ type: z.literal('preview:get') });
+
 export const notifyMessageSchema = z.strictObject({
   type: z.literal('notify'),
   customer: rawCustomerSchema,

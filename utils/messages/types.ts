@@ -29,7 +29,12 @@ export type PageMessage =
   /** The whole list, customProps as the rows typed (so that two equal keys can be flagged). */
   | { type: 'presets:save'; presets: PresetDraft[]; defaultPresetId: string };
 
-export type WorkerMessage = NotifyMessage | PageMessage;
+/** Content script → worker: what the preview needs (no secrets: preset names and the setting). */
+export interface PreviewMessage {
+  type: 'preview:get';
+}
+
+export type WorkerMessage = NotifyMessage | PreviewMessage | PageMessage;
 
 /** Worker → content script: the page menu or the shortcut asks the page's button to do its click. */
 export interface MenuNotifyMessage {
@@ -58,6 +63,7 @@ export interface SetupView {
   eventSubType: string;
   defaultCountry: string;
   remember: boolean;
+  sendWithoutPreview: boolean;
   clientId: string;
   apiUser: string;
   /** Secrets never leave the worker: the popup only learns whether one is saved. */
@@ -72,8 +78,22 @@ export type ConnectionPart = 'client' | 'user' | 'server' | 'setup';
 
 export type Failure = { ok: false; error: string };
 
+export interface PreviewView {
+  /** False when the user chose "Send without preview". */
+  preview: boolean;
+  presets: { id: string; name: string }[];
+  defaultPresetId: string;
+}
+
+/** Worker → content script: open the preview with a customer found elsewhere (selection, link menus). */
+export interface PreviewOpenMessage {
+  type: 'preview:open';
+  customer: RawCustomer;
+}
+
 export interface Replies {
   notify: NotifyOutcome;
+  'preview:get': ({ ok: true } & PreviewView) | Failure;
   'setup:get': { ok: true; setup: SetupView } | Failure;
   'setup:save': { ok: true; setup: SetupView } | { ok: false; error: string; fields: Partial<Record<SetupField, string>> };
   'connection:test': { ok: true; expiresInSeconds: number } | { ok: false; error: string; part: ConnectionPart };
