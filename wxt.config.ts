@@ -15,8 +15,10 @@ export default defineConfig({
   zip: { excludeSources: ['demo-output/**', 'tests/artifacts/**', '**/*.log'] },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'RayApp Notifier',
-    description: 'Tell RayApp "this customer just interacted with us" from the CRM page you are on.',
+    // Texts from public/_locales (English and Spanish), picked by the browser's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting + optional hosts: "Enable RayApp on this site" registers the generic content script
     // for exactly the sites the user enables; activeTab lets the popup see which site that is.
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'activeTab'],
@@ -25,12 +27,12 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
-    action: { default_title: 'RayApp Notifier' },
+    action: { default_title: '__MSG_extName__' },
     // Rebindable in the browser's own shortcuts page (chrome://extensions/shortcuts, about:addons).
     commands: {
       'notify-customer': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Notify RayApp about the customer on this tab',
+        description: '__MSG_commandNotify__',
       },
     },
     ...(browser === 'firefox'

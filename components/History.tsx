@@ -3,6 +3,7 @@ import type { OutboxItem } from '@/utils/outbox/db';
 import type { HistoryView } from '@/utils/messages/types';
 import type { RawCustomer } from '@/utils/crm/types';
 import { describeCustomer } from '@/utils/describe-customer';
+import { formatDateTime, formatTime, t, type MessageKey } from '@/utils/i18n';
 
 export interface HistoryProps {
   history: HistoryView;
@@ -14,9 +15,7 @@ export interface HistoryProps {
   onSignIn(): void;
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-const STATUS_LABEL: Record<OutboxItem['status'], string> = { sent: 'Sent', queued: 'Queued', dead: 'Failed' };
+const STATUS_LABEL: Record<OutboxItem['status'], MessageKey> = { sent: 'statusSent', queued: 'statusQueued', dead: 'statusFailed' };
 
 /** What was sent, what waits (and until when), and what RayApp refused — with a way to fix it. */
 export function History({ history, busy, onRetry, onResend, onDiscard, onClear, onSignIn }: HistoryProps) {
@@ -26,38 +25,38 @@ export function History({ history, busy, onRetry, onResend, onDiscard, onClear, 
     <>
       {paused && (
         <div class="banner error" role="alert">
-          <span>Sending is paused — {paused}</span>
+          <span>{t('pausedBanner', paused)}</span>
           <button type="button" onClick={onSignIn}>
-            Sign in again
+            {t('signInAgain')}
           </button>
         </div>
       )}
       <p class="summary">
         {queued > 0 || dead > 0
-          ? [queued > 0 && `${queued} waiting to be sent`, dead > 0 && `${dead} refused by RayApp`].filter(Boolean).join(' · ')
-          : 'Everything has been delivered.'}
-        {history.tokenRenewsAt && <span class="muted"> Connected; token renews at {time(history.tokenRenewsAt)}.</span>}
+          ? [queued > 0 && t('waitingCount', queued), dead > 0 && t('refusedCount', dead)].filter(Boolean).join(' · ')
+          : t('allDelivered')}
+        {history.tokenRenewsAt && <span class="muted"> {t('tokenRenews', formatTime(history.tokenRenewsAt))}</span>}
       </p>
       {entries.length === 0 ? (
-        <p class="empty">Nothing sent yet. Open a contact in your CRM and click “Notify RayApp”.</p>
+        <p class="empty">{t('emptyHistory')}</p>
       ) : (
-        <ul class="history" aria-label="Recent interactions">
+        <ul class="history" aria-label={t('recentInteractions')}>
           {entries.map((entry) => (
             <li key={entry.id} class={entry.status}>
               <div class="who">{describeCustomer(entry.event)}</div>
               <div class="meta">
-                <span class="badge">{STATUS_LABEL[entry.status]}</span>{' '}
-                <time dateTime={new Date(entry.createdAt).toISOString()}>{new Date(entry.createdAt).toLocaleString()}</time> ·{' '}
+                <span class="badge">{t(STATUS_LABEL[entry.status])}</span>{' '}
+                <time dateTime={new Date(entry.createdAt).toISOString()}>{formatDateTime(entry.createdAt)}</time> ·{' '}
                 {entry.event.type}/{entry.event.subType}
               </div>
               {entry.status === 'queued' && (
                 <div class="failure">
                   <span>
                     {entry.lastError ? `${entry.lastError} — ` : ''}
-                    {paused ? 'waiting for sign-in' : `next try at ${time(entry.nextAttemptAt)}`}
+                    {paused ? t('waitingForSignIn') : t('nextTryAt', formatTime(entry.nextAttemptAt))}
                   </span>
                   <button type="button" disabled={busy === entry.id} onClick={() => onRetry(entry.id)}>
-                    {busy === entry.id ? 'Sending…' : 'Retry now'}
+                    {t(busy === entry.id ? 'sending' : 'retryNow')}
                   </button>
                 </div>
               )}
@@ -66,10 +65,10 @@ export function History({ history, busy, onRetry, onResend, onDiscard, onClear, 
                   <span>{entry.lastError}</span>
                   <span class="buttons">
                     <button type="button" onClick={() => setEditing(entry.id)}>
-                      Edit
+                      {t('edit')}
                     </button>
                     <button type="button" class="secondary" onClick={() => onDiscard(entry.id)}>
-                      Discard
+                      {t('discard')}
                     </button>
                   </span>
                 </div>
@@ -91,18 +90,18 @@ export function History({ history, busy, onRetry, onResend, onDiscard, onClear, 
         </ul>
       )}
       <button type="button" class="link" onClick={onClear}>
-        Clear delivered from history
+        {t('clearHistory')}
       </button>
     </>
   );
 }
 
 const EDITABLE = [
-  ['name', 'First name'],
-  ['lastName', 'Last name'],
-  ['email', 'Email'],
-  ['phone', 'Phone'],
-  ['country', 'Country'],
+  ['name', 'fieldFirstName'],
+  ['lastName', 'fieldLastName'],
+  ['email', 'fieldEmail'],
+  ['phone', 'fieldPhone'],
+  ['country', 'fieldCountry'],
 ] as const;
 
 function ResendForm(props: {
@@ -134,17 +133,17 @@ function ResendForm(props: {
     >
       {EDITABLE.map(([key, label]) => (
         <label key={key}>
-          {label}
+          {t(label)}
           <input value={values[key]} onInput={(e) => setValues({ ...values, [key]: e.currentTarget.value })} />
         </label>
       ))}
       {error && <p class="error">{error}</p>}
       <div class="buttons">
         <button type="submit" disabled={props.busy}>
-          {props.busy ? 'Sending…' : 'Resend'}
+          {t(props.busy ? 'sending' : 'resend')}
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -5,9 +5,10 @@ import type { HistoryView, NotifyOutcome, SetupView } from '@/utils/messages/typ
 import { SetupForm } from './SetupForm';
 import { History } from './History';
 import { SitesPanel } from './SitesPanel';
+import { t, type MessageKey } from '@/utils/i18n';
 
 type Tab = 'history' | 'setup' | 'sites';
-const TAB_LABELS: Record<Tab, string> = { history: 'Sent', setup: 'Setup', sites: 'Sites' };
+const TAB_LABELS: Record<Tab, MessageKey> = { history: 'tabSent', setup: 'tabSetup', sites: 'tabSites' };
 
 /** The popup: setup and connection test, what was sent, and where RayApp is enabled. */
 export function PopupApp() {
@@ -35,13 +36,13 @@ export function PopupApp() {
   }, []);
 
   if (loadError) return <p class="notice error">{loadError}</p>;
-  if (!setup) return <p class="notice info">Loading…</p>;
+  if (!setup) return <p class="notice info">{t('loading')}</p>;
 
   return (
     <main>
       <header>
-        <h1>RayApp Notifier</h1>
-        <nav role="tablist" aria-label="Sections">
+        <h1>{t('extName')}</h1>
+        <nav role="tablist" aria-label={t('sections')}>
           {(Object.keys(TAB_LABELS) as Tab[]).map((name) => (
             <button
               key={name}
@@ -50,7 +51,7 @@ export function PopupApp() {
               aria-selected={tab === name}
               onClick={() => setTab(name)}
             >
-              {TAB_LABELS[name]}
+              {t(TAB_LABELS[name])}
             </button>
           ))}
         </nav>

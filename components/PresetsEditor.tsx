@@ -3,6 +3,7 @@ import { MAX_PRESETS, presetFieldErrors, presetsDraftSchema, type PresetsDraft }
 import type { Replies, SavedPresets } from '@/utils/messages/types';
 import { DEFAULT_CHOICE_ID, fieldId, fromSaved, newRow, placeErrors, rowFieldId, toPresetsDraft, type EditedPreset } from './presets/draft';
 import { PresetCard } from './presets/PresetCard';
+import { t } from '@/utils/i18n';
 
 export interface PresetsEditorProps {
   initial: SavedPresets;
@@ -68,7 +69,7 @@ export function PresetsEditor({ initial, onSave, newId = () => crypto.randomUUID
     const checked = presetsDraftSchema.safeParse(draft);
     const reply = checked.success
       ? await send(draft)
-      : { ok: false as const, error: 'Some fields need attention', fields: presetFieldErrors(checked.error.issues) };
+      : { ok: false as const, error: t('fieldsNeedAttention'), fields: presetFieldErrors(checked.error.issues) };
     if (!reply) return;
     if (!reply.ok) {
       const { byField, general } = placeErrors(reply.fields ?? {}, presets);
@@ -81,16 +82,16 @@ export function PresetsEditor({ initial, onSave, newId = () => crypto.randomUUID
     setPresets(reply.presets.map(fromSaved)); // as saved: trimmed
     setDefaultId(reply.defaultPresetId);
     setErrors({});
-    setNotice({ tone: 'ok', text: 'Saved' });
+    setNotice({ tone: 'ok', text: t('saved') });
   }
 
   async function send(draft: PresetsDraft) {
     setBusy(true);
-    setNotice({ tone: 'info', text: 'Saving…' });
+    setNotice({ tone: 'info', text: t('saving') });
     try {
       return await onSave(draft);
     } catch {
-      setNotice({ tone: 'error', text: 'Could not reach the extension; try again' });
+      setNotice({ tone: 'error', text: t('couldNotReach') });
       return null;
     } finally {
       setBusy(false);

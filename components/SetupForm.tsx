@@ -1,28 +1,29 @@
 import { useState } from 'preact/hooks';
 import type { SetupField } from '@/utils/settings';
 import type { ConnectionPart, SetupView } from '@/utils/messages/types';
+import { t, type MessageKey } from '@/utils/i18n';
 
 type FormValues = Record<SetupField, string | boolean>;
 type Errors = Partial<Record<SetupField, string>>;
 
 interface FieldSpec {
   name: Exclude<SetupField, 'remember' | 'sendWithoutPreview'>;
-  label: string;
+  label: MessageKey;
   type: 'text' | 'password' | 'url';
   autocomplete?: string;
   inputMode?: 'numeric';
 }
 
 const FIELDS: FieldSpec[] = [
-  { name: 'clientId', label: 'Client id', type: 'text' },
-  { name: 'clientSecret', label: 'Client secret', type: 'password', autocomplete: 'new-password' },
-  { name: 'apiUser', label: 'API user', type: 'text', autocomplete: 'username' },
-  { name: 'apiPassword', label: 'API password', type: 'password', autocomplete: 'current-password' },
-  { name: 'storeId', label: 'Store id', type: 'text', inputMode: 'numeric' },
-  { name: 'eventType', label: 'Event type', type: 'text' },
-  { name: 'eventSubType', label: 'Event subType', type: 'text' },
-  { name: 'defaultCountry', label: 'Default phone country (optional)', type: 'text' },
-  { name: 'apiBase', label: 'API server', type: 'url' },
+  { name: 'clientId', label: 'labelClientId', type: 'text' },
+  { name: 'clientSecret', label: 'labelClientSecret', type: 'password', autocomplete: 'new-password' },
+  { name: 'apiUser', label: 'labelApiUser', type: 'text', autocomplete: 'username' },
+  { name: 'apiPassword', label: 'labelApiPassword', type: 'password', autocomplete: 'current-password' },
+  { name: 'storeId', label: 'labelStoreId', type: 'text', inputMode: 'numeric' },
+  { name: 'eventType', label: 'labelEventType', type: 'text' },
+  { name: 'eventSubType', label: 'labelEventSubType', type: 'text' },
+  { name: 'defaultCountry', label: 'labelDefaultCountry', type: 'text' },
+  { name: 'apiBase', label: 'labelApiBase', type: 'url' },
 ];
 
 /** Which fields a failed connection test points at. */
@@ -87,20 +88,20 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
 
   async function run(action: 'save' | 'test') {
     setBusy(true);
-    setNotice({ tone: 'info', text: action === 'save' ? 'Saving…' : 'Connecting to RayApp…' });
+    setNotice({ tone: 'info', text: t(action === 'save' ? 'saving' : 'connecting') });
     try {
       if (!(await save())) return;
       if (action === 'save') {
-        setNotice({ tone: 'ok', text: 'Saved' });
+        setNotice({ tone: 'ok', text: t('saved') });
         return;
       }
       const result = await onTest();
       if (result.ok) {
-        setNotice({ tone: 'ok', text: `Connected — token valid for ${formatDuration(result.expiresInSeconds)}` });
+        setNotice({ tone: 'ok', text: t('connected', formatDuration(result.expiresInSeconds)) });
       } else {
         setNotice({ tone: 'error', text: result.error });
         const flagged: Errors = {};
-        for (const field of PART_FIELDS[result.part]) flagged[field] = 'Check this value';
+        for (const field of PART_FIELDS[result.part]) flagged[field] = t('checkValue');
         setErrors(flagged);
       }
     } finally {
@@ -124,7 +125,7 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
           (field.name === 'clientSecret' && setup.hasClientSecret) || (field.name === 'apiPassword' && setup.hasApiPassword);
         return (
           <div class="field" key={field.name}>
-            <label for={id}>{field.label}</label>
+            <label for={id}>{t(field.label)}</label>
             <input
               id={id}
               name={field.name}
@@ -132,7 +133,7 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
               inputMode={field.inputMode}
               autoComplete={field.autocomplete ?? 'off'}
               spellcheck={false}
-              placeholder={savedSecret ? 'Saved — leave empty to keep' : undefined}
+              placeholder={savedSecret ? t('savedKeep') : undefined}
               value={values[field.name] as string}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
@@ -145,9 +146,9 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
             )}
             {field.name === 'eventSubType' && onOpenPresets && (
               <p class="hint">
-                Event type and subType are the default preset’s.{' '}
+                {t('presetsHint')}{' '}
                 <button type="button" class="link" onClick={onOpenPresets}>
-                  Event presets…
+                  {t('presetsLink')}
                 </button>
               </p>
             )}
@@ -161,7 +162,7 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
           checked={values.remember as boolean}
           onChange={(event) => update('remember', event.currentTarget.checked)}
         />
-        Remember credentials (encrypted on this device; off: until the browser closes)
+        {t('rememberLabel')}
       </label>
       <label class="switch">
         <input
@@ -170,14 +171,14 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
           checked={values.sendWithoutPreview as boolean}
           onChange={(event) => update('sendWithoutPreview', event.currentTarget.checked)}
         />
-        Send without preview (the button sends at once)
+        {t('sendWithoutPreviewLabel')}
       </label>
       <div class="actions">
         <button type="submit" disabled={busy}>
-          Save
+          {t('save')}
         </button>
         <button type="button" disabled={busy} onClick={() => void run('test')}>
-          Test connection
+          {t('testConnection')}
         </button>
       </div>
       <p class={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite">

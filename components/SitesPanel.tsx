@@ -4,6 +4,7 @@ import { enabledSites } from '@/utils/sites/enabled-sites';
 import { matchesAny } from '@/utils/crm/sites';
 import { sitePattern } from '@/utils/sites/site-pattern';
 import { disableSite, enableSite } from '@/utils/sites/enable-site';
+import { t } from '@/utils/i18n';
 
 /** "Enable RayApp on this site" for the tab the popup was opened on, and the list of enabled sites. */
 export function SitesPanel() {
@@ -20,25 +21,25 @@ export function SitesPanel() {
   const here = sitePattern(tab?.url);
   const builtIn = !!tab?.url && matchesAny(tab.url);
   return (
-    <section class="sites" aria-label="Sites">
-      <h2>This site</h2>
+    <section class="sites" aria-label={t('tabSites')}>
+      <h2>{t('thisSite')}</h2>
       {!here ? (
-        <p class="muted">Open a web page of your CRM, then come back here to enable RayApp on it.</p>
+        <p class="muted">{t('openCrmPage')}</p>
       ) : builtIn ? (
-        <p class="muted">RayApp already works on {new URL(tab!.url!).host}.</p>
+        <p class="muted">{t('alreadyWorks', new URL(tab!.url!).host)}</p>
       ) : sites.includes(here) ? (
-        <p class="notice ok">RayApp is enabled on {here.slice(0, -2)}.</p>
+        <p class="notice ok">{t('enabledOnSite', here.slice(0, -2))}</p>
       ) : (
         <button
           type="button"
           onClick={async () => {
             // The permission prompt needs this click: nothing may be awaited before the request.
             const result = await enableSite(tab);
-            setNotice(result.ok ? { tone: 'ok', text: `Enabled on ${result.site.slice(0, -2)}` } : { tone: 'error', text: result.error });
+            setNotice(result.ok ? { tone: 'ok', text: t('enabledOn', result.site.slice(0, -2)) } : { tone: 'error', text: result.error });
             await refresh();
           }}
         >
-          Enable RayApp on this site
+          {t('enableHere')}
         </button>
       )}
       {notice && (
@@ -46,9 +47,9 @@ export function SitesPanel() {
           {notice.text}
         </p>
       )}
-      <h2>Enabled sites</h2>
+      <h2>{t('enabledSites')}</h2>
       {sites.length === 0 ? (
-        <p class="muted">None yet. HubSpot, Salesforce, Pipedrive, Zoho CRM, Odoo and Gmail need no enabling.</p>
+        <p class="muted">{t('noSites')}</p>
       ) : (
         <ul class="site-list">
           {sites.map((site) => (
@@ -57,13 +58,13 @@ export function SitesPanel() {
               <button
                 type="button"
                 class="secondary"
-                aria-label={`Remove ${site.slice(0, -2)}`}
+                aria-label={t('removeSite', site.slice(0, -2))}
                 onClick={async () => {
                   await disableSite(site);
                   await refresh();
                 }}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}

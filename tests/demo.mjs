@@ -6,11 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DEMO_CREDENTIALS, DEMO_SETUP, ROOT, fillSetup, fixture, popupUrl, startStack,
+  DEMO_CREDENTIALS, DEMO_SETUP, ROOT, SEND_WITHOUT_PREVIEW, fillSetup, fixture, popupUrl, startStack,
 } from './e2e/harness.mjs';
 
 const RECORD = '/contacts/4412876/record/0-1/90215533101';
-const OUT = join(ROOT, 'demo-output');
+// `npm run demo -- --screenshots` refreshes the README's screenshots from this very run.
+const OUT = join(ROOT, process.argv.includes('--screenshots') ? 'tests/screenshots' : 'demo-output');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 mkdirSync(OUT, { recursive: true });
 
@@ -34,7 +35,7 @@ try {
   const popup = await stack.context.newPage();
   await popup.setViewportSize({ width: 400, height: 720 });
   await popup.goto(popupUrl(stack.extensionId));
-  await fillSetup(popup, DEMO_SETUP);
+  await fillSetup(popup, { ...DEMO_SETUP, [SEND_WITHOUT_PREVIEW]: false }); // the preview, as users get it
   await popup.getByText(/Connected|wrong|reach/).waitFor({ timeout: 20_000 });
   ok(await popup.getByRole('status').textContent());
   await popup.screenshot({ path: join(OUT, 'popup-setup.png') });
@@ -46,9 +47,14 @@ try {
   await button.waitFor({ timeout: 10_000 });
   ok('“Notify RayApp” is on the contact card');
 
-  say('Click “Notify RayApp”');
+  say('Click “Notify RayApp”: the preview shows what will be sent; Enter sends it');
   await button.click();
-  await page.getByRole('status').filter({ hasText: /Sent|Not sent/ }).waitFor({ timeout: 20_000 });
+  const preview = page.getByRole('form', { name: 'What will be sent to RayApp' });
+  await preview.waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: join(OUT, 'hubspot-preview.png'), clip: { x: 0, y: 0, width: 1280, height: 640 } });
+  ok(`preview: ${(await preview.innerText()).replace(/\s+/g, ' ').slice(0, 120)}…`);
+  await preview.getByRole('button', { name: 'Send' }).press('Enter');
+  await page.getByRole('status').filter({ hasText: /Sent|Not sent|Queued|Failed/ }).waitFor({ timeout: 20_000 });
   ok(await page.getByRole('status').textContent());
   await page.screenshot({ path: join(OUT, 'hubspot-button.png'), clip: { x: 0, y: 0, width: 1280, height: 520 } });
   const [received] = await stack.sandbox.waitForEvents(1, 10_000);

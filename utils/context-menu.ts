@@ -5,6 +5,7 @@ import { parseSelection } from '@/utils/customer/selection';
 import { parseContactLink } from '@/utils/customer/contact-link';
 import type { RawCustomer } from '@/utils/crm/types';
 import type { MenuNotifyMessage, NotifyOutcome, OutcomeMessage, PreviewOpenMessage } from '@/utils/messages/types';
+import { t } from '@/utils/i18n';
 
 export const NOTIFY_PAGE_MENU = 'rayapp-notify-page';
 export const NOTIFY_SELECTION_MENU = 'rayapp-notify-selection';
@@ -15,10 +16,10 @@ export const NOTIFY_COMMAND = 'notify-customer';
 export async function createContextMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   const documentUrlPatterns = [...crmMatches, ...(await enabledSites())];
-  browser.contextMenus.create({ id: NOTIFY_PAGE_MENU, title: 'Notify RayApp about this customer', contexts: ['page'], documentUrlPatterns });
-  browser.contextMenus.create({ id: NOTIFY_SELECTION_MENU, title: 'Notify RayApp about “%s”', contexts: ['selection'], documentUrlPatterns });
+  browser.contextMenus.create({ id: NOTIFY_PAGE_MENU, title: t('menuPage'), contexts: ['page'], documentUrlPatterns });
+  browser.contextMenus.create({ id: NOTIFY_SELECTION_MENU, title: t('menuSelection'), contexts: ['selection'], documentUrlPatterns });
   // Match patterns can't name mailto:/tel:, so the item shows on every link and the click checks it.
-  browser.contextMenus.create({ id: NOTIFY_LINK_MENU, title: 'Notify RayApp about this contact', contexts: ['link'], documentUrlPatterns });
+  browser.contextMenus.create({ id: NOTIFY_LINK_MENU, title: t('menuLink'), contexts: ['link'], documentUrlPatterns });
 }
 
 export interface MenuDeps {
@@ -53,11 +54,11 @@ export function createMenuActions({ notify, previewFirst }: MenuDeps) {
       if (tab?.id === undefined) return;
       if (info.menuItemId === NOTIFY_PAGE_MENU) return tell(tab.id, { type: 'menu:notify' });
       if (info.menuItemId === NOTIFY_SELECTION_MENU) {
-        return notifyFound(tab.id, parseSelection(info.selectionText ?? ''), 'No email or phone in the selected text');
+        return notifyFound(tab.id, parseSelection(info.selectionText ?? ''), t('noContactInSelection'));
       }
       if (info.menuItemId === NOTIFY_LINK_MENU) {
         const text = (info as { linkText?: string }).linkText;
-        return notifyFound(tab.id, parseContactLink(info.linkUrl, text), 'That link is not an email address or a phone number');
+        return notifyFound(tab.id, parseContactLink(info.linkUrl, text), t('linkNotContact'));
       }
     },
 

@@ -9,14 +9,12 @@ import type { OutboxItem } from '@/utils/outbox/db';
 import { readPause } from '@/utils/outbox/pause';
 import type { NotifyOutcome } from '@/utils/messages/types';
 import { describeCustomer } from '@/utils/describe-customer';
+import { t } from '@/utils/i18n';
 
 /** A double click, the button plus the menu, two tabs: the same customer and preset within this window is one interaction. */
 export const DEDUPE_WINDOW_MS = 10_000;
 /** How long a click waits for the outcome before the button says "queued". */
 const REPLY_WITHIN_MS = 20_000;
-
-/** Shown when a preview picked a preset that was deleted (on the options page) before it was sent. */
-export const PRESET_GONE = 'That event preset no longer exists';
 
 function presetFor(settings: Settings, presetId: string | undefined) {
   return presetId === undefined ? defaultPreset(settings) : settings.presets.find((p) => p.id === presetId);
@@ -70,7 +68,7 @@ export function createNotifier(
         const settings = await readSettings();
         if (!settings) return { ok: false, status: 'not-sent', error: new NotSetUpError().message } as const;
         const preset = presetFor(settings, presetId);
-        if (!preset) return { ok: false, status: 'not-sent', error: PRESET_GONE } as const;
+        if (!preset) return { ok: false, status: 'not-sent', error: t('presetGone') } as const;
         const customer = normaliseCustomer(raw, { defaultCountry: settings.defaultCountry });
         if (!customer.ok) return { ok: false, status: 'not-sent', error: customer.error } as const;
         const event = buildInteraction(customer.user, settings.storeId, preset, new Date(at));
@@ -92,7 +90,7 @@ export function createNotifier(
     /** Send a queued or refused item again now; with `raw`, the user's corrections replace its customer. */
     async retry(id: string, raw?: RawCustomer): Promise<NotifyOutcome> {
       const item = await store.get(id);
-      if (!item) return { ok: false, status: 'not-sent', error: 'That interaction is no longer in the history' };
+      if (!item) return { ok: false, status: 'not-sent', error: t('notInHistory') };
       let event = item.event;
       if (raw) {
         const customer = normaliseCustomer(raw, { defaultCountry: (await readSettings())?.defaultCountry });
@@ -108,15 +106,15 @@ export function createNotifier(
 export async function outcomeOf(item: OutboxItem, duplicate: boolean): Promise<NotifyOutcome> {
   const who = describeCustomer(item.event);
   if (item.status === 'sent') {
-    return { ok: true, status: 'sent', id: item.id, message: `${duplicate ? 'Already sent a moment ago' : 'Sent to RayApp'}: ${who}` };
+    return { ok: true, status: 'sent', id: item.id, message: t(duplicate ? 'alreadySent' : 'sentTo', who) };
   }
-  if (item.status === 'dead') return { ok: false, status: 'failed', id: item.id, error: item.lastError ?? 'RayApp refused it' };
+  if (item.status === 'dead') return { ok: false, status: 'failed', id: item.id, error: item.lastError ?? t('rayappRefusedIt') };
   const paused = await readPause();
   return {
     ok: false,
     status: 'queued',
     id: item.id,
-    error: paused?.reason ?? item.lastError ?? 'Waiting to be sent',
+    error: paused?.reason ?? item.lastError ?? t('waitingToBeSent'),
     retryAt: paused ? undefined : item.nextAttemptAt,
   };
 }

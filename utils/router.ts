@@ -12,6 +12,7 @@ import { RayAppError } from '@/utils/rayapp/errors';
 import { NotSetUpError, type TokenSession } from '@/utils/session/token-session';
 import { CredentialsUnreadableError } from '@/utils/session/credentials';
 import type { createNotifier } from '@/utils/notify';
+import { t } from '@/utils/i18n';
 
 type Notifier = ReturnType<typeof createNotifier>;
 type Reply = Replies[keyof Replies];
@@ -67,15 +68,15 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
 
   async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
     const from = await classifySender(sender);
-    if (from === 'untrusted') return { ok: false, error: 'Message refused: unknown sender' };
+    if (from === 'untrusted') return { ok: false, error: t('refusedUnknownSender') };
 
     const notify = notifyMessageSchema.safeParse(message);
     if (notify.success) return notifier.notify(notify.data.customer, notify.data.presetId);
     if (previewMessageSchema.safeParse(message).success) return previewView();
-    if (from !== 'extension-page') return { ok: false, error: 'Message refused: not a valid notify request' };
+    if (from !== 'extension-page') return { ok: false, error: t('refusedNotNotify') };
 
     const parsed = pageMessageSchema.safeParse(message);
-    if (!parsed.success) return { ok: false, error: 'Message refused: malformed request' };
+    if (!parsed.success) return { ok: false, error: t('refusedMalformed') };
     const request = parsed.data;
     switch (request.type) {
       case 'setup:get':
@@ -117,19 +118,19 @@ export function createRouter({ session, notifier, outbox, store, onChange }: Rou
       return await route(message, sender);
     } catch (error) {
       console.error('RayApp Notifier: message handler failed', error instanceof Error ? error.name : typeof error);
-      return { ok: false, error: 'The extension hit an unexpected error; please try again' };
+      return { ok: false, error: t('unexpectedError') };
     }
   };
 }
 
 function connectionProblem(error: unknown): { error: string; part: ConnectionPart } {
   if (error instanceof RayAppError) {
-    if (error.kind === 'client') return { part: 'client', error: 'Client id or client secret is wrong (RayApp: invalid_client)' };
-    if (error.kind === 'user') return { part: 'user', error: 'API user or API password is wrong (RayApp: invalid_grant)' };
+    if (error.kind === 'client') return { part: 'client', error: t('wrongClient') };
+    if (error.kind === 'user') return { part: 'user', error: t('wrongUser') };
     return { part: 'server', error: error.message };
   }
   if (error instanceof NotSetUpError || error instanceof CredentialsUnreadableError) {
     return { part: 'setup', error: error.message };
   }
-  return { part: 'server', error: 'Unexpected error while logging in' };
+  return { part: 'server', error: t('loginUnexpected') };
 }

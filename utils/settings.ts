@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { checkPresetList, presetListShape, FIRST_PRESET_ID, FIRST_PRESET_NAME, type Preset } from '@/utils/presets/schema';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export const DEFAULT_API_BASE = 'https://api.rayapp.io';
 
@@ -10,24 +11,25 @@ export function checkApiBase(value: string): { ok: true; base: string } | { ok: 
   try {
     url = new URL(value.trim());
   } catch {
-    return { ok: false, error: 'Enter a full address such as https://api.rayapp.io' };
+    return { ok: false, error: t('enterFullAddress') };
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, error: 'Use https:// (plain http:// is allowed only for localhost)' };
+    return { ok: false, error: t('useHttps') };
   }
   if (url.username || url.password || url.search || url.hash) {
-    return { ok: false, error: 'The server address cannot carry a user, query or fragment' };
+    return { ok: false, error: t('noUserQuery') };
   }
   return { ok: true, base: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-const text = (label: string, max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, `${label} is required`),
-    z.maxLength(max, `${label} is too long (at most ${max} characters)`),
-  );
+/** A zod message looked up when the error is produced (in the browser's language), not at import. */
+const says = (message: () => string) => ({ error: message });
+const required = (label: MessageKey) => says(() => t('fieldRequired', t(label)));
+const tooLong = (label: MessageKey, max: number) => says(() => t('fieldTooLong', t(label), max));
+
+const text = (label: MessageKey, max: number) =>
+  z.string().check(z.trim(), z.minLength(1, required(label)), z.maxLength(max, tooLong(label, max)));
 
 /** What the popup's setup form submits, all strings as typed. Secrets may be left empty to keep the saved ones. */
 export const setupFormSchema = z.object({
@@ -37,15 +39,15 @@ export const setupFormSchema = z.object({
       if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error, input: value });
     }),
   ),
-  clientId: text('Client id', 200),
-  clientSecret: z.string().check(z.maxLength(500, 'Client secret is too long (at most 500 characters)')),
-  apiUser: text('API user', 200),
-  apiPassword: z.string().check(z.maxLength(500, 'API password is too long (at most 500 characters)')),
-  storeId: z.string().check(z.trim(), z.minLength(1, 'Store id is required'), z.regex(/^\d{1,15}$/, 'Store id must be a whole number'), z.regex(/[1-9]/, 'Store id must be greater than 0')),
-  eventType: text('Event type', 100),
-  eventSubType: text('Event subType', 100),
+  clientId: text('labelClientId', 200),
+  clientSecret: z.string().check(z.maxLength(500, tooLong('labelClientSecret', 500))),
+  apiUser: text('labelApiUser', 200),
+  apiPassword: z.string().check(z.maxLength(500, tooLong('labelApiPassword', 500))),
+  storeId: z.string().check(z.trim(), z.minLength(1, required('labelStoreId')), z.regex(/^\d{1,15}$/, says(() => t('storeIdWhole'))), z.regex(/[1-9]/, says(() => t('storeIdPositive')))),
+  eventType: text('labelEventType', 100),
+  eventSubType: text('labelEventSubType', 100),
   /** Optional: the country of phone numbers written without a +prefix. */
-  defaultCountry: z.optional(z.string().check(z.trim(), z.maxLength(60, 'Default country is too long'))),
+  defaultCountry: z.optional(z.string().check(z.trim(), z.maxLength(60, says(() => t('defaultCountryTooLong'))))),
   remember: z.boolean(),
   /** The button sends at once instead of opening the preview (for power users). */
   sendWithoutPreview: z.optional(z.boolean()),

@@ -4,6 +4,7 @@ import { loadCredentials, saveCredentials, CredentialsUnreadableError } from '@/
 import type { Credentials } from '@/utils/rayapp/token';
 import { toCountryCode } from '@/utils/customer/country';
 import type { Replies, SetupView } from '@/utils/messages/types';
+import { t } from '@/utils/i18n';
 
 /** What the popup may see of the setup: everything but the two secrets. */
 export async function readSetup(): Promise<SetupView> {
@@ -41,7 +42,7 @@ export async function readSetup(): Promise<SetupView> {
 export async function writeSetup(form: Record<string, unknown>): Promise<Replies['setup:save']> {
   const parsed = setupFormSchema.safeParse(form);
   if (!parsed.success) {
-    return { ok: false, error: 'Some fields need attention', fields: fieldErrors(parsed.error.issues) };
+    return { ok: false, error: t('fieldsNeedAttention'), fields: fieldErrors(parsed.error.issues) };
   }
   const input = parsed.data;
   let saved: Credentials | null = null;
@@ -54,15 +55,15 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
   const clientSecret = input.clientSecret || keep?.clientSecret || '';
   const apiPassword = input.apiPassword || keep?.apiPassword || '';
   const missing: Partial<Record<'clientSecret' | 'apiPassword', string>> = {};
-  if (!clientSecret) missing.clientSecret = 'Client secret is required';
-  if (!apiPassword) missing.apiPassword = 'API password is required';
-  if (missing.clientSecret || missing.apiPassword) return { ok: false, error: 'Some fields need attention', fields: missing };
+  if (!clientSecret) missing.clientSecret = t('fieldRequired', t('labelClientSecret'));
+  if (!apiPassword) missing.apiPassword = t('fieldRequired', t('labelApiPassword'));
+  if (missing.clientSecret || missing.apiPassword) return { ok: false, error: t('fieldsNeedAttention'), fields: missing };
 
   const base = checkApiBase(input.apiBase);
-  if (!base.ok) return { ok: false, error: 'Some fields need attention', fields: { apiBase: base.error } };
+  if (!base.ok) return { ok: false, error: t('fieldsNeedAttention'), fields: { apiBase: base.error } };
   const defaultCountry = input.defaultCountry ? toCountryCode(input.defaultCountry) : undefined;
   if (input.defaultCountry && !defaultCountry) {
-    return { ok: false, error: 'Some fields need attention', fields: { defaultCountry: 'Unknown country: use a name or a code such as ES' } };
+    return { ok: false, error: t('fieldsNeedAttention'), fields: { defaultCountry: t('unknownCountry') } };
   }
   const previous = await loadSettings();
   const settings = settingsSchema.safeParse({
@@ -74,7 +75,7 @@ export async function writeSetup(form: Record<string, unknown>): Promise<Replies
     sendWithoutPreview: input.sendWithoutPreview ?? previous?.sendWithoutPreview ?? false,
   });
   // Checked before anything is written: a save is all or nothing.
-  if (!settings.success) return { ok: false, error: 'Some fields need attention', fields: fieldErrors(settings.error.issues) };
+  if (!settings.success) return { ok: false, error: t('fieldsNeedAttention'), fields: fieldErrors(settings.error.issues) };
   await saveCredentials({ clientId: input.clientId, clientSecret, apiUser: input.apiUser, apiPassword }, input.remember);
   await saveSettings(settings.data);
   return { ok: true, setup: await readSetup() };

@@ -41,5 +41,9 @@ export declare function startStack(options?: {
   extraHosts?: string[];
   /** Another build of the extension (default `.output/chrome-mv3`). */
   extensionDir?: string;
+  /** More Chromium switches, e.g. `['--lang=es']`. */
+  args?: string[];
+  /** More environment variables for Chromium (added to this process's), e.g. `{ LANGUAGE: 'es' }`. */
+  env?: Record<string, string>;
 }): Promise<Stack>;
 export declare function writeJson(path: string, value: unknown): void;

@@ -85,15 +85,17 @@ export function fixturePages(names) {
 
 /**
  * Chromium with the built extension, hostnames mapped to loopback ports.
- * `hosts` maps hostname → port; `userDataDir` keeps a profile across launches when given.
+ * `hosts` maps hostname → port; `userDataDir` keeps a profile across launches when given;
+ * `args` are more Chromium switches (`--lang=es`), `env` more environment variables (`LANGUAGE`).
  */
-export async function launchBrowser({ hosts, spki, userDataDir, headless = true, args = [], extensionDir = EXTENSION_DIR }) {
+export async function launchBrowser({ hosts, spki, userDataDir, headless = true, args = [], env, extensionDir = EXTENSION_DIR }) {
   const rules = Object.entries(hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
   rules.push('MAP * ~NOTFOUND'); // last: rules are first-match
   const context = await chromium.launchPersistentContext(userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 860 },
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -157,7 +159,7 @@ export function popupUrl(extensionId) {
 }
 
 /** Everything an end-to-end run needs: sandbox on api.rayapp.io, CRM server, browser. */
-export async function startStack({ pages = {}, userDataDir, headless = true, sandboxOptions = {}, log, extraHosts = [], extensionDir } = {}) {
+export async function startStack({ pages = {}, userDataDir, headless = true, sandboxOptions = {}, log, extraHosts = [], extensionDir, args, env } = {}) {
   const dir = scratchDir('stack');
   // Hosts named by the pages ("host/path" keys) are served too.
   const pageHosts = Object.keys(pages).filter((key) => !key.startsWith('/')).map((key) => key.split('/')[0]);
@@ -168,7 +170,7 @@ export async function startStack({ pages = {}, userDataDir, headless = true, san
   const crm = await startCrmServer(tls, pages);
   const hosts = { [API_HOST]: firstSandbox.port, ...Object.fromEntries(crmHosts.map((h) => [h, crm.port])) };
   const stack = {
-    ...(await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir })),
+    ...(await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir, args, env })),
     sandbox: firstSandbox,
     sandboxUp: true,
     crm,
@@ -191,7 +193,7 @@ export async function startStack({ pages = {}, userDataDir, headless = true, san
     },
     /** Start the browser again with the same profile and host mapping. */
     async relaunchBrowser() {
-      Object.assign(stack, await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir }));
+      Object.assign(stack, await launchBrowser({ hosts, spki: tls.spki, userDataDir, headless, extensionDir, args, env }));
     },
     async close() {
       await stack.context.close().catch(() => {});

@@ -7,6 +7,7 @@ import { sendToWorker } from '@/utils/messages/send';
 import type { NotifyOutcome } from '@/utils/messages/types';
 import { createButtonView, type ButtonView } from './view';
 import { closePreview, openPreview } from './preview';
+import { formatTime, t } from '@/utils/i18n';
 
 /** How long an outcome shown without a button (context menu off a record page) stays on screen. */
 const FLOATING_MS = 8_000;
@@ -70,7 +71,7 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     if (!view.host.isConnected) float();
     const customer = found ?? (adapter.placement === 'floating' || visibleAnchor() ? withFallback(adapter.extract(document)) : null);
     if (!customer) {
-      view.show('warn', 'Open a contact record to notify RayApp about it');
+      view.show('warn', t('openRecord'));
       return settle();
     }
     let presetId: string | undefined;
@@ -105,11 +106,11 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     if (outcome.ok) view.show('ok', `✓ ${outcome.message}`);
     else if (outcome.status === 'queued') {
       const when = outcome.retryAt
-        ? `retrying at ${new Date(outcome.retryAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-        : 'it will be sent once you sign in again';
-      view.show('warn', `Queued — ${when} (${outcome.error})`);
-    } else if (outcome.status === 'failed') view.show('error', `Failed: ${outcome.error}. Fix it in the RayApp popup.`);
-    else view.show('warn', `Not sent: ${outcome.error}`);
+        ? t('retryingAt', formatTime(outcome.retryAt))
+        : t('afterSignIn');
+      view.show('warn', t('queuedOutcome', when, outcome.error));
+    } else if (outcome.status === 'failed') view.show('error', t('failedOutcome', outcome.error));
+    else view.show('warn', t('notSentOutcome', outcome.error));
   }
 
   /** Off a record page the menus still answer: in a corner of the page. */

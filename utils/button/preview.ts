@@ -1,4 +1,5 @@
 import type { RawCustomer } from '@/utils/crm/types';
+import { t, type MessageKey } from '@/utils/i18n';
 
 /**
  * The preview: what will be sent, editable, before it is sent. Plain DOM in the button's shadow
@@ -15,17 +16,17 @@ export interface PreviewChoice {
   presetId: string;
 }
 
-type Field = [key: keyof RawCustomer, label: string, type: string, autocomplete: AutoFill];
+type Field = [key: keyof RawCustomer, label: MessageKey, type: string, autocomplete: AutoFill];
 
 const NAME_FIELDS: Field[] = [
-  ['firstName', 'First name', 'text', 'given-name'],
-  ['lastName', 'Last name', 'text', 'family-name'],
+  ['firstName', 'fieldFirstName', 'text', 'given-name'],
+  ['lastName', 'fieldLastName', 'text', 'family-name'],
 ];
-const FULL_NAME: Field[] = [['fullName', 'Name', 'text', 'name']];
+const FULL_NAME: Field[] = [['fullName', 'fieldFullName', 'text', 'name']];
 const CONTACT_FIELDS: Field[] = [
-  ['email', 'Email', 'email', 'email'],
-  ['phone', 'Phone', 'tel', 'tel'],
-  ['country', 'Country', 'text', 'country-name'],
+  ['email', 'fieldEmail', 'email', 'email'],
+  ['phone', 'fieldPhone', 'tel', 'tel'],
+  ['country', 'fieldCountry', 'text', 'country-name'],
 ];
 
 export const PREVIEW_STYLE = `
@@ -58,21 +59,21 @@ export function openPreview(
 ): Promise<PreviewChoice | null> {
   root.querySelector('form.preview')?.remove();
   const form = el('form', { className: 'preview', noValidate: true });
-  form.setAttribute('aria-label', 'What will be sent to RayApp');
+  form.setAttribute('aria-label', t('previewLabel'));
   const fields = [...(customer.firstName || customer.lastName || !customer.fullName ? NAME_FIELDS : FULL_NAME), ...CONTACT_FIELDS];
   const inputs = new Map<keyof RawCustomer, HTMLInputElement>();
   for (const [key, label, type, autocomplete] of fields) {
     const input = el('input', { id: `rayapp-${key}`, type, autocomplete, value: String(customer[key] ?? '') });
-    form.append(el('label', { htmlFor: input.id, textContent: label }), input);
+    form.append(el('label', { htmlFor: input.id, textContent: t(label) }), input);
     inputs.set(key, input);
   }
   const select = el('select', { id: 'rayapp-preset' });
   for (const preset of presets) select.append(el('option', { value: preset.id, textContent: preset.name, selected: preset.id === presetId }));
-  form.append(el('label', { htmlFor: select.id, textContent: 'Event' }), select);
+  form.append(el('label', { htmlFor: select.id, textContent: t('previewEvent') }), select);
   const hint = el('p', { className: 'hint' });
   hint.setAttribute('role', 'alert');
   const actions = el('div', { className: 'actions' });
-  actions.append(el('button', { type: 'submit', textContent: 'Send' }), el('button', { type: 'button', className: 'secondary', textContent: 'Cancel' }));
+  actions.append(el('button', { type: 'submit', textContent: t('send') }), el('button', { type: 'button', className: 'secondary', textContent: t('cancel') }));
   form.append(hint, actions);
   root.append(form);
   // The first empty field: what the scraper could not find is what the user is likely to type.
@@ -96,7 +97,7 @@ export function openPreview(
         if (value) (edited as Record<string, string>)[key] = value;
       }
       if (!edited.email && !edited.phone) {
-        hint.textContent = 'Add an email or a phone';
+        hint.textContent = t('addEmailOrPhone');
         inputs.get('email')?.focus();
         return;
       }

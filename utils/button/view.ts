@@ -22,6 +22,7 @@ button[aria-busy="true"] { opacity: .7; cursor: progress; }
 `;
 
 import { PREVIEW_STYLE } from './preview';
+import { t } from '@/utils/i18n';
 
 export type Tone = 'ok' | 'warn' | 'error' | 'info';
 
@@ -34,7 +35,8 @@ export interface ButtonView {
   clear(): void;
 }
 
-export const BUTTON_LABEL = 'Notify RayApp';
+/** The button's text, in the browser's language ("Notify RayApp" in English). */
+export const buttonLabel = (): string => t('buttonLabel');
 
 export function createButtonView(onClick: () => void): ButtonView {
   const host = document.createElement('rayapp-notifier');
@@ -43,7 +45,7 @@ export function createButtonView(onClick: () => void): ButtonView {
   style.textContent = STYLE + PREVIEW_STYLE;
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = BUTTON_LABEL;
+  button.textContent = buttonLabel();
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation(); // the CRM must not treat our click as a click on its card
@@ -61,7 +63,7 @@ export function createButtonView(onClick: () => void): ButtonView {
     busy() {
       button.setAttribute('aria-busy', 'true');
       status.dataset.tone = 'info';
-      status.textContent = 'Sending…';
+      status.textContent = t('sending');
     },
     show(tone, text) {
       button.removeAttribute('aria-busy');

@@ -5,6 +5,7 @@ import { splitName } from './name';
 import { mapProfiles } from './profiles';
 import { parsePhone, type PhoneProblem } from './phone';
 import { interactionUserSchema, type InteractionUser } from './user';
+import { t } from '@/utils/i18n';
 
 export type { InteractionUser } from './user';
 
@@ -56,7 +57,7 @@ export function normaliseCustomer(raw: RawCustomer, options: { defaultCountry?: 
   Object.assign(user, mapProfiles(raw.profiles));
 
   if (!user.email && !user.phone) {
-    if (rawEmail === undefined && rawPhone === undefined) return { ok: false, error: 'No email or phone on this page' };
+    if (rawEmail === undefined && rawPhone === undefined) return { ok: false, error: t('noContactOnPage') };
     const emailWhy =
       rawEmail === undefined
         ? 'there is no email on this page'
@@ -71,6 +72,6 @@ export function normaliseCustomer(raw: RawCustomer, options: { defaultCountry?: 
   }
 
   const checked = interactionUserSchema.safeParse(user);
-  if (!checked.success) return { ok: false, error: 'This customer’s details could not be read' };
+  if (!checked.success) return { ok: false, error: t('unreadableCustomer') };
   return { ok: true, user: checked.data };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 
 const RED = '#b91c1c';
 const AMBER = '#b45309';
@@ -10,15 +11,15 @@ export async function showBadge({ queued, dead, paused }: { queued: number; dead
   const count = queued + dead;
   if (count === 0 && !paused) {
     await action.setBadgeText({ text: '' });
-    await action.setTitle({ title: 'RayApp Notifier' });
+    await action.setTitle({ title: t('extName') });
     return;
   }
   await action.setBadgeText({ text: paused && count === 0 ? '!' : count > 999 ? '999+' : String(count) });
   await action.setBadgeBackgroundColor({ color: dead > 0 || paused ? RED : AMBER });
   const parts = [
-    paused ? 'sign in again' : '',
-    queued ? `${queued} waiting to be sent` : '',
-    dead ? `${dead} refused by RayApp` : '',
+    paused ? t('badgeSignIn') : '',
+    queued ? t('waitingCount', queued) : '',
+    dead ? t('refusedCount', dead) : '',
   ].filter(Boolean);
-  await action.setTitle({ title: `RayApp Notifier — ${parts.join(', ')}` });
+  await action.setTitle({ title: t('badgeTitle', parts.join(', ')) });
 }

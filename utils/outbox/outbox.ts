@@ -10,6 +10,7 @@ import type { OutboxItem } from './db';
 import { isOutboxItem, type OutboxStore } from './store';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { pause, readPause, resume } from './pause';
+import { t } from '@/utils/i18n';
 
 /** The API takes an array: one POST carries up to this many events. */
 export const BATCH_SIZE = 50;
@@ -103,8 +104,8 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   async function pauseFor(error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : 'Sign in again';
-    await pause(error instanceof RayAppError ? `${message}: sign in again in the RayApp popup` : message, now());
+    const message = error instanceof Error ? error.message : t('signInAgain');
+    await pause(error instanceof RayAppError ? t('pauseReason', message) : message, now());
     paused = true;
     changed = true;
   }
@@ -132,7 +133,7 @@ export function createOutbox(deps: OutboxDeps) {
       return true;
     } catch (error) {
       if (needsUser(error)) await pauseFor(error);
-      else await reschedule(batch, error instanceof Error ? error : new Error('Login failed'));
+      else await reschedule(batch, error instanceof Error ? error : new Error(t('loginFailed')));
       return false;
     }
   }
@@ -161,7 +162,7 @@ export function createOutbox(deps: OutboxDeps) {
         return 'stop';
       }
       if (!(error instanceof RayAppError)) console.error('RayApp Notifier: unexpected failure while sending', error);
-      await reschedule(batch, error instanceof Error ? error : new Error('Unexpected failure while sending'));
+      await reschedule(batch, error instanceof Error ? error : new Error(t('unexpectedSending')));
       return 'stop';
     }
   }
@@ -228,7 +229,7 @@ export function createOutbox(deps: OutboxDeps) {
     async enqueue(event: InteractionEvent, createdAt: number): Promise<OutboxItem> {
       const item: OutboxItem = { id: crypto.randomUUID(), createdAt, event, status: 'queued', attempts: 0, nextAttemptAt: createdAt };
       // What goes in must come out: an item the store could not read back would sit in the queue for ever.
-      if (!isOutboxItem(item)) throw new Error('This interaction cannot be stored: its details are not valid');
+      if (!isOutboxItem(item)) throw new Error(t('cannotStore'));
       await store.add(item);
       fresh.push(item);
       changed = true;
@@ -250,7 +251,7 @@ export function createOutbox(deps: OutboxDeps) {
       const item = await store.get(id);
       if (!item || item.status === 'sent') return item;
       const updated: OutboxItem = { ...item, event: event ?? item.event, status: 'queued', nextAttemptAt: now() };
-      if (!isOutboxItem(updated)) throw new Error('These details cannot be sent: check the email and phone');
+      if (!isOutboxItem(updated)) throw new Error(t('cannotSend'));
       await store.put(updated);
       holdUntil = 0; // the user asked for it now
       backlogDueAt = undefined;

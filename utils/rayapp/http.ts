@@ -1,4 +1,5 @@
 import { RayAppError } from './errors';
+import { t } from '@/utils/i18n';
 
 /** The browser kills an extension fetch after ~30 s; give up well before that. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -38,9 +39,9 @@ export async function post(
     text = await response.text();
   } catch (error) {
     if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      throw new RayAppError('timeout', `RayApp did not answer within ${Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)} s`);
+      throw new RayAppError('timeout', t('timeout', Math.round((options.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000)));
     }
-    throw new RayAppError('unreachable', `Cannot reach the RayApp server at ${new URL(url).origin}`);
+    throw new RayAppError('unreachable', t('unreachable', new URL(url).origin));
   }
   return { status: response.status, json: parseJson(text), retryAfter: response.headers.get('Retry-After') ?? undefined };
 }

@@ -2,6 +2,7 @@ import { apiResultSchema } from './contract';
 import { RayAppError } from './errors';
 import { post, type HttpOptions } from './http';
 import type { InteractionEvent } from '@/utils/interaction';
+import { t } from '@/utils/i18n';
 
 /**
  * `POST /events/interaction` with a batch of events. `authorization` is `token_type + " " + access_token`.
@@ -22,16 +23,16 @@ export async function postInteractions(
   const parsed = apiResultSchema.safeParse(reply.json);
   const body = parsed.success ? parsed.data : undefined;
   const message = body?.message;
-  if (reply.status === 401) throw new RayAppError('unauthorized', 'RayApp refused the session token', 401);
+  if (reply.status === 401) throw new RayAppError('unauthorized', t('sessionRefused'), 401);
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429) {
-    throw new RayAppError('server', `RayApp is unavailable right now (HTTP ${reply.status})`, reply.status, reply.retryAfter);
+    throw new RayAppError('server', t('unavailable', reply.status), reply.status, reply.retryAfter);
   }
   if (reply.status < 200 || reply.status >= 300) {
-    throw new RayAppError('rejected', message ?? `RayApp refused the interaction (HTTP ${reply.status})`, reply.status);
+    throw new RayAppError('rejected', message ?? t('interactionRefusedHttp', reply.status), reply.status);
   }
-  if (!body) throw new RayAppError('bad-response', 'RayApp answered with an unexpected body', reply.status);
+  if (!body) throw new RayAppError('bad-response', t('unexpectedBody'), reply.status);
   if (body.statusCode !== undefined && body.statusCode !== 200) {
-    throw new RayAppError('rejected', message ?? `RayApp refused the interaction (status ${body.statusCode})`, body.statusCode);
+    throw new RayAppError('rejected', message ?? t('interactionRefusedStatus', body.statusCode), body.statusCode);
   }
-  return { message: message ?? 'Accepted' };
+  return { message: message ?? t('accepted') };
 }

@@ -1,6 +1,7 @@
 import { tokenResponseSchema, oauthErrorSchema, type TokenResponse } from './contract';
 import { RayAppError } from './errors';
 import { post, type HttpOptions } from './http';
+import { t } from '@/utils/i18n';
 
 export interface Credentials {
   clientId: string;
@@ -40,19 +41,19 @@ export async function requestToken(
   );
   if (reply.status >= 200 && reply.status < 300) {
     const token = tokenResponseSchema.safeParse(reply.json);
-    if (!token.success) throw new RayAppError('bad-response', 'RayApp answered the login with an unexpected body', reply.status);
+    if (!token.success) throw new RayAppError('bad-response', t('loginUnexpectedBody'), reply.status);
     return token.data;
   }
   const oauthError = oauthErrorSchema.safeParse(reply.json);
   const code = oauthError.success ? oauthError.data.error : undefined;
   if (reply.status === 401 || code === 'invalid_client' || code === 'unauthorized_client') {
-    throw new RayAppError('client', 'RayApp refused the client id or client secret', reply.status);
+    throw new RayAppError('client', t('clientRefused'), reply.status);
   }
   if (code === 'invalid_grant') {
-    throw new RayAppError('user', 'RayApp refused the API user or API password', reply.status);
+    throw new RayAppError('user', t('userRefused'), reply.status);
   }
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429) {
-    throw new RayAppError('server', `RayApp is unavailable right now (HTTP ${reply.status})`, reply.status);
+    throw new RayAppError('server', t('unavailable', reply.status), reply.status);
   }
-  throw new RayAppError('login-refused', `RayApp refused the login (HTTP ${reply.status}${code ? `, ${code}` : ''})`, reply.status);
+  throw new RayAppError('login-refused', t('loginRefused', `${reply.status}${code ? `, ${code}` : ''}`), reply.status);
 }

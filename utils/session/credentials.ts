@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import type { Credentials } from '@/utils/rayapp/token';
 import { seal, unseal } from './secret-box';
+import { t } from '@/utils/i18n';
 
 const credentialsSchema = z.object({
   clientId: z.string(),
@@ -17,7 +18,7 @@ const sessionItem = storage.defineItem<unknown>('session:credentials', { fallbac
 
 export class CredentialsUnreadableError extends Error {
   constructor() {
-    super('The saved credentials can no longer be read (browser data was cleared?): enter them again');
+    super(t('credentialsUnreadable'));
   }
 }
 

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { requestToken, type Credentials } from '@/utils/rayapp/token';
 import { RayAppError } from '@/utils/rayapp/errors';
 import type { HttpOptions } from '@/utils/rayapp/http';
+import { t } from '@/utils/i18n';
 
 export const REFRESH_ALARM = 'rayapp-token-refresh';
 /** Alarms fire no sooner than 30 s in a packed extension; refreshing earlier than that is pointless. */
@@ -24,7 +25,7 @@ const tokenItem = storage.defineItem<unknown>('session:token', { fallback: null 
 
 export class NotSetUpError extends Error {
   constructor() {
-    super('RayApp is not set up yet: open the RayApp Notifier popup and enter your credentials');
+    super(t('notSetUp'));
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { sitePattern } from './site-pattern';
 import { SITE_SCRIPT_FILE } from './enabled-sites';
+import { t } from '@/utils/i18n';
 
 export type EnableResult = { ok: true; site: string } | { ok: false; error: string };
 
@@ -11,9 +12,9 @@ export type EnableResult = { ok: true; site: string } | { ok: false; error: stri
  */
 export async function enableSite(tab: Pick<Browser.tabs.Tab, 'id' | 'url'> | undefined): Promise<EnableResult> {
   const site = sitePattern(tab?.url);
-  if (!tab?.id || !site) return { ok: false, error: 'RayApp can be enabled only on web pages (http or https)' };
+  if (!tab?.id || !site) return { ok: false, error: t('enableOnlyWeb') };
   const granted = await browser.permissions.request({ origins: [site] });
-  if (!granted) return { ok: false, error: 'Permission was not granted: nothing changed' };
+  if (!granted) return { ok: false, error: t('permissionDenied') };
   try {
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [SITE_SCRIPT_FILE] });
   } catch {
