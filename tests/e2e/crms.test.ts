@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_SETUP, fillSetup, fixture, fixturePages, fixtureUrl, popupUrl, startStack, type Stack } from './harness.mjs';
+import { fixture, fixturePages, fixtureUrl, startStack, type Stack, connect } from './harness.mjs';
 
 // Every CRM on its real hostname: the button appears on the record, sends the customer on screen,
 // and follows an SPA navigation (history API or hash) to a second record without duplicating.
@@ -75,10 +75,7 @@ async function notifyAndWait(stack: Stack, page: Page, count: number) {
 describe.each(Object.entries(JOURNEYS))('%s', (_crm, journey) => {
   it('button on the record → the customer on screen; SPA navigation → the next record, one button', async () => {
     stack = await startStack({ pages: fixturePages([journey.first]) });
-    const popup = await stack.context.newPage();
-    await popup.goto(popupUrl(stack.extensionId));
-    await fillSetup(popup, DEMO_SETUP);
-    await popup.getByText(/Connected/).waitFor();
+    const popup = await connect(stack);
 
     const page = await stack.context.newPage();
     await page.goto(fixtureUrl(journey.first));

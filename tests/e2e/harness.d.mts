@@ -12,6 +12,7 @@ export declare function fixture(name: string): string;
 export declare function fixtureUrl(name: string): string;
 export declare function fixturePages(names: string[]): Record<string, string>;
 export declare function popupUrl(extensionId: string): string;
+export declare function connect(stack: Stack, values?: Record<string, string | number | boolean>): Promise<Page>;
 export declare function evaluateInWorker<R, A = undefined>(worker: Worker, fn: (arg: A) => R | Promise<R>, arg?: A, timeoutMs?: number): Promise<R>;
 export declare function stopServiceWorkers(page: Page): Promise<void>;
 export declare function fillSetup(page: Page, values: Record<string, string | number | boolean | undefined>, press?: string): Promise<void>;

@@ -154,6 +154,15 @@ export async function fillSetup(page, values, press = 'Test connection') {
   await page.getByRole('button', { name: press }).click();
 }
 
+/** Set the extension up from its popup (the demo credentials by default) and wait for "Connected". */
+export async function connect(stack, values = DEMO_SETUP) {
+  const popup = await stack.context.newPage();
+  await popup.goto(popupUrl(stack.extensionId));
+  await fillSetup(popup, values);
+  await popup.getByText(/Connected|Conectado/).waitFor();
+  return popup;
+}
+
 export function popupUrl(extensionId) {
   return `chrome-extension://${extensionId}/popup.html`;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_SETUP, evaluateInWorker, fillSetup, fixturePages, fixtureUrl, popupUrl, startStack, type Stack } from './harness.mjs';
+import { evaluateInWorker, fixturePages, fixtureUrl, startStack, type Stack, connect } from './harness.mjs';
 
 // The context menus and the keyboard shortcut. Headless Chromium can't open a native menu or press
 // an extension shortcut, so the worker's own handlers are called with what the browser would pass;
@@ -12,10 +12,7 @@ let page: Page;
 
 beforeAll(async () => {
   stack = await startStack({ pages: fixturePages([PAGE]) });
-  const popup = await stack.context.newPage();
-  await popup.goto(popupUrl(stack.extensionId));
-  await fillSetup(popup, DEMO_SETUP);
-  await popup.getByText(/Connected/).waitFor();
+  const popup = await connect(stack);
   page = await stack.context.newPage();
   await page.goto(fixtureUrl(PAGE));
   await page.getByRole('button', { name: 'Notify RayApp' }).waitFor();

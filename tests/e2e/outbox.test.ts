@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_SETUP, fillSetup, fixturePages, fixtureUrl, popupUrl, scratchDir, startStack, stopServiceWorkers, type Stack } from './harness.mjs';
+import { fixturePages, fixtureUrl, scratchDir, startStack, stopServiceWorkers, type Stack, connect } from './harness.mjs';
 
 // Delivery survives the worker being stopped and the browser being closed: exactly once.
 const EN = 'hubspot/contact-en-full.html';
@@ -9,10 +9,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({ pages: fixturePages([EN, ES]), userDataDir: scratchDir('profile') });
-  const popup = await stack.context.newPage();
-  await popup.goto(popupUrl(stack.extensionId));
-  await fillSetup(popup, DEMO_SETUP);
-  await popup.getByText(/Connected/).waitFor();
+  const popup = await connect(stack);
   await popup.close();
 });
 afterAll(async () => stack?.close());

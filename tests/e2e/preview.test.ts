@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_SETUP, SEND_WITHOUT_PREVIEW, evaluateInWorker, fillSetup, fixturePages, fixtureUrl, popupUrl, startStack, type Stack } from './harness.mjs';
+import { DEMO_SETUP, SEND_WITHOUT_PREVIEW, evaluateInWorker, fixturePages, fixtureUrl, startStack, type Stack, connect } from './harness.mjs';
 
 // The preview, on (the default): what will be sent, editable; Enter sends what was edited, Esc
 // sends nothing; the selection menu opens it too.
@@ -11,10 +11,7 @@ let page: Page;
 
 beforeAll(async () => {
   stack = await startStack({ pages: fixturePages([PAGE]) });
-  const popup = await stack.context.newPage();
-  await popup.goto(popupUrl(stack.extensionId));
-  await fillSetup(popup, { ...DEMO_SETUP, [SEND_WITHOUT_PREVIEW]: false });
-  await popup.getByText(/Connected/).waitFor();
+  const popup = await connect(stack, { ...DEMO_SETUP, [SEND_WITHOUT_PREVIEW]: false });
   page = await stack.context.newPage();
   await page.goto(fixtureUrl(PAGE));
 });

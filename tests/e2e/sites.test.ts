@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DEMO_SETUP, ROOT, evaluateInWorker, fillSetup, fixturePages, fixtureUrl, popupUrl, startStack, type Stack } from './harness.mjs';
+import { ROOT, evaluateInWorker, fixturePages, fixtureUrl, startStack, type Stack, connect } from './harness.mjs';
 
 // A site the user enabled (a niche CRM): its content script is registered at runtime for exactly
 // that origin. Headless Chromium can't accept the permission prompt, so this runs a test build
@@ -13,10 +13,7 @@ let stack: Stack;
 
 beforeAll(async () => {
   stack = await startStack({ pages: fixturePages([PAGE]), extensionDir: join(ROOT, '.output/chrome-mv3-sites-test') });
-  const popup = await stack.context.newPage();
-  await popup.goto(popupUrl(stack.extensionId));
-  await fillSetup(popup, DEMO_SETUP);
-  await popup.getByText(/Connected/).waitFor();
+  const popup = await connect(stack);
   await popup.close();
 });
 afterAll(async () => stack?.close());

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fixturePages } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVisible } from './dom';
 import { gmail } from './gmail';
 import type { RawCustomer } from './types';
 
-const FIXTURES = resolve(__dirname, '../../tests/fixtures/gmail');
-const read = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
-
-/** Replaces the global document's content with a fixture page, as the content script would see it. */
-function load(name: string): string {
-  const html = read(name);
-  document.documentElement.innerHTML = html;
-  return html;
-}
-
-/** The URL a fixture represents: its first line is `<!-- https://… -->`. */
-const urlOf = (html: string) => new URL(/^<!--\s*(\S+)\s*-->/.exec(html)![1]!);
+const { read, load, urlOf } = fixturePages('gmail');
 
 /** The first visible anchor, as mountNotifyButton picks it. */
 const anchor = () => [...document.querySelectorAll(gmail.anchor)].find((el) => isVisible(el));

@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fixturePages, emptyDocument } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawCustomer } from './types';
 import { zoho } from './zoho';
 
-const FIXTURES = resolve(__dirname, '../../tests/fixtures/zoho');
-const read = (name: string) => readFileSync(resolve(FIXTURES, name), 'utf8');
-
-/** Replaces the global document's content with a fixture page, as the content script would see it. */
-function load(name: string): string {
-  const html = read(name);
-  document.documentElement.innerHTML = html;
-  return html;
-}
-
-/** The URL a fixture represents: its first line is `<!-- https://… -->`. */
-const urlOf = (html: string) => new URL(/^<!--\s*(\S+)\s*-->/.exec(html)![1]!);
-
-beforeEach(() => {
-  document.documentElement.innerHTML = '<head></head><body></body>';
-});
+const { read, load, urlOf } = fixturePages('zoho');
+beforeEach(emptyDocument);
 
 const cases: [file: string, expected: RawCustomer][] = [
   [
