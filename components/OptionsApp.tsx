@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToWorker } from '@/utils/messages/send';
 import type { SavedPresets } from '@/utils/messages/types';
 import { PresetsEditor } from './PresetsEditor';
+import { t } from '@/utils/i18n';
 
 /** The options page: the event presets, loaded from and saved through the worker (which validates them again). */
 export function OptionsApp() {
@@ -14,11 +15,8 @@ export function OptionsApp() {
 
   return (
     <main>
-      <h1>RayApp Notifier — Event presets</h1>
-      <p class="intro">
-        Each preset is a kind of interaction RayApp records: its event type, subType and the custom properties every event of
-        it carries. The button and the menus use the default preset; the preview lets you pick another.
-      </p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="intro">{t('optionsIntro')}</p>
       {loadError ? (
         <p class="notice error" role="alert">
           {loadError}
@@ -27,7 +25,7 @@ export function OptionsApp() {
         <PresetsEditor initial={saved} onSave={(draft) => sendToWorker({ type: 'presets:save', ...draft })} />
       ) : (
         <p class="notice info" role="status">
-          Loading…
+          {t('loading')}
         </p>
       )}
     </main>

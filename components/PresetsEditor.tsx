@@ -139,10 +139,10 @@ export function PresetsEditor({ initial, onSave, newId = () => crypto.randomUUID
       ))}
       <div class="actions">
         <button type="button" class="secondary" id={ADD_PRESET_ID} disabled={presets.length >= MAX_PRESETS} onClick={addPreset}>
-          Add preset
+          {t('addPreset')}
         </button>
         <button type="submit" disabled={busy}>
-          Save
+          {t('save')}
         </button>
       </div>
       <p class={`notice ${notice?.tone ?? ''}`} role="status" aria-live="polite">

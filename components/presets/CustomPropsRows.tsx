@@ -1,6 +1,7 @@
 import { MAX_CUSTOM_PROPS } from '@/utils/presets/schema';
 import { fieldId, rowFieldId, type PropRow } from './draft';
 import { TextField } from './TextField';
+import { t } from '@/utils/i18n';
 
 export interface CustomPropsRowsProps {
   presetId: string;
@@ -16,20 +17,20 @@ export function CustomPropsRows({ presetId, rows, errors, onChange, onAdd, onRem
   const listError = errors[fieldId(presetId, 'props')];
   return (
     <fieldset class="props">
-      <legend>Custom properties</legend>
+      <legend>{t('customProps')}</legend>
       {rows.length === 0 ? (
-        <p class="muted">None: events of this preset carry no customProps.</p>
+        <p class="muted">{t('noCustomProps')}</p>
       ) : (
         <div class="prop-head" aria-hidden="true">
-          <span>Key</span>
-          <span>Value</span>
+          <span>{t('labelPropKey')}</span>
+          <span>{t('labelPropValue')}</span>
         </div>
       )}
       {rows.map((row, i) => (
-        <div class="prop-row" role="group" aria-label={`Property ${i + 1}`} key={row.uid}>
+        <div class="prop-row" role="group" aria-label={t('propertyN', i + 1)} key={row.uid}>
           <TextField
             id={rowFieldId(presetId, row.uid, 'key')}
-            label="Key"
+            label={t('labelPropKey')}
             hideLabel
             value={row.key}
             error={errors[rowFieldId(presetId, row.uid, 'key')]}
@@ -37,14 +38,14 @@ export function CustomPropsRows({ presetId, rows, errors, onChange, onAdd, onRem
           />
           <TextField
             id={rowFieldId(presetId, row.uid, 'value')}
-            label="Value"
+            label={t('labelPropValue')}
             hideLabel
             value={row.value}
             error={errors[rowFieldId(presetId, row.uid, 'value')]}
             onInput={(value) => onChange(row.uid, 'value', value)}
           />
-          <button type="button" class="secondary" aria-label={`Remove property ${i + 1}`} onClick={() => onRemove(row.uid)}>
-            Remove
+          <button type="button" class="secondary" aria-label={t('removePropertyN', i + 1)} onClick={() => onRemove(row.uid)}>
+            {t('remove')}
           </button>
         </div>
       ))}
@@ -56,7 +57,7 @@ export function CustomPropsRows({ presetId, rows, errors, onChange, onAdd, onRem
         aria-describedby={listError ? `${fieldId(presetId, 'props')}-error` : undefined}
         onClick={onAdd}
       >
-        Add property
+        {t('addProperty')}
       </button>
       {listError && (
         <p class="error" id={`${fieldId(presetId, 'props')}-error`}>

@@ -1,6 +1,7 @@
 import { DEFAULT_CHOICE_ID, fieldId, type EditedPreset } from './draft';
 import { TextField } from './TextField';
 import { CustomPropsRows } from './CustomPropsRows';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export interface PresetCardProps {
   preset: EditedPreset;
@@ -17,15 +18,15 @@ export interface PresetCardProps {
 }
 
 // The popup's labels, so that "Event type" means the same thing on both pages.
-const FIELDS = [
-  ['name', 'Name'],
-  ['type', 'Event type'],
-  ['subType', 'Event subType'],
-] as const;
+const FIELDS: readonly (readonly ['name' | 'type' | 'subType', MessageKey])[] = [
+  ['name', 'labelPresetName'],
+  ['type', 'labelEventType'],
+  ['subType', 'labelEventSubType'],
+];
 
 /** One preset: its name, the event's type and subType, its customProps, and whether it is the default. */
 export function PresetCard({ preset, isDefault, canDelete, errors, ...on }: PresetCardProps) {
-  const title = preset.name.trim() || 'New preset';
+  const title = preset.name.trim() || t('newPreset');
   const defaultError = errors[DEFAULT_CHOICE_ID];
   return (
     <fieldset class={`preset${isDefault ? ' is-default' : ''}`}>
@@ -35,7 +36,7 @@ export function PresetCard({ preset, isDefault, canDelete, errors, ...on }: Pres
           <TextField
             key={field}
             id={fieldId(preset.id, field)}
-            label={label}
+            label={t(label)}
             value={preset[field]}
             error={errors[fieldId(preset.id, field)]}
             onInput={(value) => on.onField(field, value)}
@@ -60,10 +61,10 @@ export function PresetCard({ preset, isDefault, canDelete, errors, ...on }: Pres
             aria-describedby={defaultError ? `${DEFAULT_CHOICE_ID}-error` : undefined}
             onChange={on.onMakeDefault}
           />
-          Default preset (the button and the menus use it)
+          {t('defaultPresetChoice')}
         </label>
-        <button type="button" class="danger" disabled={!canDelete} aria-label={`Delete preset “${title}”`} onClick={on.onDelete}>
-          Delete preset
+        <button type="button" class="danger" disabled={!canDelete} aria-label={t('deletePresetNamed', title)} onClick={on.onDelete}>
+          {t('deletePreset')}
         </button>
       </div>
     </fieldset>

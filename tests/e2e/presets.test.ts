@@ -49,7 +49,9 @@ it('add "Demo call" as the default on the options page → the button sends CRM_
   const demo = options.getByRole('group', { name: 'Demo call', exact: true });
   await demo.getByLabel('Event subType', { exact: true }).fill('OUTBOUND');
   await demo.getByRole('button', { name: 'Add property' }).click();
-  // Focus is on the new key: type it straight away, then Tab to its value — keyboard only.
+  // Focus moves to the new key (after the row renders): type there, then Tab to its value — keyboard only.
+  const key = demo.getByLabel('Key', { exact: true });
+  await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
   await options.keyboard.type('channel');
   await options.keyboard.press('Tab');
   await options.keyboard.type('phone');
