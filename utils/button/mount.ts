@@ -4,7 +4,7 @@ import type { CrmAdapter, RawCustomer } from '@/utils/crm/types';
 import { detectCustomer } from '@/utils/crm/generic';
 import { isVisible } from '@/utils/crm/dom';
 import { sendToWorker } from '@/utils/messages/send';
-import type { NotifyOutcome } from '@/utils/messages/types';
+import type { NotifyOutcome, PreviewMessage } from '@/utils/messages/types';
 import { createButtonView, type ButtonView } from './view';
 import { closePreview, openPreview } from './preview';
 import { formatTime, t } from '@/utils/i18n';
@@ -31,6 +31,18 @@ function withFallback(customer: RawCustomer | null): RawCustomer | null {
  */
 export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter): void {
   const view = createButtonView(() => void notify());
+  // Whether to preview, and the presets to offer: asked once (at the first click, so a page load
+  // never wakes the worker), asked again only after the settings change.
+  let previewReply: ReturnType<typeof sendToWorker<PreviewMessage>> | undefined;
+  const previewOptions = async () => {
+    const reply = await (previewReply ??= sendToWorker({ type: 'preview:get' }));
+    if (!reply.ok) previewReply = undefined; // not set up yet, or the worker didn't answer: ask again
+    return reply;
+  };
+  const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && 'settings' in changes) previewReply = undefined;
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
   let lastUrl = location.href;
   let scheduled = false;
   let floatingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +89,7 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     let presetId: string | undefined;
     let chosen = customer;
     view.busy(); // a double click is one click
-    const options = await sendToWorker({ type: 'preview:get' });
+    const options = await previewOptions();
     if (options.ok && options.preview) {
       closePreview(view.root);
       view.clear();
@@ -144,6 +156,7 @@ export function mountNotifyButton(ctx: ContentScriptContext, adapter: CrmAdapter
     }
   });
   ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorageChanged);
     observer.disconnect();
     clearTimeout(floatingTimer);
     view.host.remove();

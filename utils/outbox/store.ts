@@ -46,7 +46,10 @@ export function createOutboxStore(database: OutboxDatabase | Promise<OutboxDatab
   return {
     async add(item: OutboxItem): Promise<void> {
       const db = await database;
-      await db.add('items', item);
+      // "relaxed": committed once the browser has it (a browser crash loses nothing), without
+      // waiting for the disk to flush — this write is on every click's path to RayApp.
+      const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
+      await Promise.all([tx.store.add(item), tx.done]);
     },
 
     async get(id: string): Promise<OutboxItem | undefined> {
