@@ -26,6 +26,12 @@ const FIELDS: FieldSpec[] = [
   { name: 'apiBase', label: 'labelApiBase', type: 'url' },
 ];
 
+/** The on/off settings, under the fields. */
+const SWITCHES = [
+  ['remember', 'rememberLabel'],
+  ['sendWithoutPreview', 'sendWithoutPreviewLabel'],
+] as const satisfies readonly (readonly [SetupField, MessageKey])[];
+
 /** Which fields a failed connection test points at. */
 const PART_FIELDS: Record<ConnectionPart, SetupField[]> = {
   client: ['clientId', 'clientSecret'],
@@ -155,24 +161,17 @@ export function SetupForm({ setup: initial, onSave, onTest, onOpenPresets }: Set
           </div>
         );
       })}
-      <label class="switch">
-        <input
-          type="checkbox"
-          name="remember"
-          checked={values.remember as boolean}
-          onChange={(event) => update('remember', event.currentTarget.checked)}
-        />
-        {t('rememberLabel')}
-      </label>
-      <label class="switch">
-        <input
-          type="checkbox"
-          name="sendWithoutPreview"
-          checked={values.sendWithoutPreview as boolean}
-          onChange={(event) => update('sendWithoutPreview', event.currentTarget.checked)}
-        />
-        {t('sendWithoutPreviewLabel')}
-      </label>
+      {SWITCHES.map(([name, label]) => (
+        <label class="switch" key={name}>
+          <input
+            type="checkbox"
+            name={name}
+            checked={values[name] as boolean}
+            onChange={(event) => update(name, event.currentTarget.checked)}
+          />
+          {t(label)}
+        </label>
+      ))}
       <div class="actions">
         <button type="submit" disabled={busy}>
           {t('save')}

@@ -7,7 +7,7 @@ const FIXTURES = resolve(__dirname, '../fixtures');
  * A CRM's fixture pages for adapter tests: `read` the HTML, `load` it into the global document as
  * the content script would see it, and `urlOf` the page (its first line is `<!-- https://… -->`).
  */
-export function fixturePages(crm: string) {
+export function adapterFixtures(crm: string) {
   const read = (name: string) => readFileSync(resolve(FIXTURES, crm, name), 'utf8');
   return {
     read,

@@ -1,10 +1,10 @@
-import { fixturePages } from '@/tests/unit/fixture-page';
+import { adapterFixtures } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVisible } from './dom';
 import { gmail } from './gmail';
 import type { RawCustomer } from './types';
 
-const { read, load, urlOf } = fixturePages('gmail');
+const { read, load, urlOf } = adapterFixtures('gmail');
 
 /** The first visible anchor, as mountNotifyButton picks it. */
 const anchor = () => [...document.querySelectorAll(gmail.anchor)].find((el) => isVisible(el));

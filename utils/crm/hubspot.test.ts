@@ -1,10 +1,10 @@
-import { fixturePages, emptyDocument } from '@/tests/unit/fixture-page';
+import { adapterFixtures, emptyDocument } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clean, firstVisible, isVisible, queryDeep, text, valueOf } from './dom';
 import { hubspot } from './hubspot';
 import type { RawCustomer } from './types';
 
-const { read, load, urlOf } = fixturePages('hubspot');
+const { read, load, urlOf } = adapterFixtures('hubspot');
 beforeEach(emptyDocument);
 
 const cases: [file: string, expected: RawCustomer][] = [

@@ -1,10 +1,10 @@
-import { fixturePages } from '@/tests/unit/fixture-page';
+import { adapterFixtures } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVisible } from './dom';
 import { odoo } from './odoo';
 import type { RawCustomer } from './types';
 
-const { read, load, urlOf } = fixturePages('odoo');
+const { read, load, urlOf } = adapterFixtures('odoo');
 
 /** The first visible anchor, as mountNotifyButton picks it. */
 const anchor = () => [...document.querySelectorAll(odoo.anchor)].find((el) => isVisible(el));

@@ -1,10 +1,10 @@
-import { fixturePages } from '@/tests/unit/fixture-page';
+import { adapterFixtures } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isVisible } from './dom';
 import { pipedrive } from './pipedrive';
 import type { RawCustomer } from './types';
 
-const { read, load, urlOf } = fixturePages('pipedrive');
+const { read, load, urlOf } = adapterFixtures('pipedrive');
 
 /** The first visible anchor, as mountNotifyButton picks it. */
 const anchor = () => [...document.querySelectorAll(pipedrive.anchor)].find((el) => isVisible(el));

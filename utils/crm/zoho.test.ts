@@ -1,9 +1,9 @@
-import { fixturePages, emptyDocument } from '@/tests/unit/fixture-page';
+import { adapterFixtures, emptyDocument } from '@/tests/unit/fixture-page';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawCustomer } from './types';
 import { zoho } from './zoho';
 
-const { read, load, urlOf } = fixturePages('zoho');
+const { read, load, urlOf } = adapterFixtures('zoho');
 beforeEach(emptyDocument);
 
 const cases: [file: string, expected: RawCustomer][] = [
